@@ -1,0 +1,297 @@
+//! The widget's root: the views as tabs (W3C APG tabs pattern, automatic
+//! activation). Only sections present in the data get a tab; an invalid
+//! section keeps its tab and shows its validation problems there.
+
+use super::card::Card;
+use super::export::Actions;
+use super::history::History;
+use super::i18n::{tr, trf, Msg};
+use super::medalists::Medalists;
+use super::problems::InvalidNotice;
+use super::table::MedalTable;
+use super::timeline::Timeline;
+use super::{id_prefix, Shared};
+use crate::data::model::{Dataset, Section};
+use crate::data::rank::{rank, RankBy};
+use crate::data::validate::Problem;
+use std::rc::Rc;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+/// Properties of the root view (the contract with [`crate::embed`]).
+#[derive(Properties, Clone, PartialEq)]
+pub struct AppProps {
+    /// The validated dataset to show.
+    pub data: Rc<Dataset>,
+    /// Validation problems; an invalid section shows those under its path.
+    #[prop_or_default]
+    pub problems: Rc<Vec<Problem>>,
+    /// BCP-47 language tag; `""` means English.
+    #[prop_or_default]
+    pub lang: AttrValue,
+    /// Initial tab: `card` | `medalists` | `table` | `history` | `timeline`; `""` = card.
+    #[prop_or_default]
+    pub view: AttrValue,
+    /// Initial ranking (the table's switch changes it).
+    #[prop_or_default]
+    pub ranking: RankBy,
+    /// Unique per widget on the page; prefixes every DOM id.
+    #[prop_or_default]
+    pub instance: AttrValue,
+    /// The data URL, for the "copy embed code" tag; `""` = unknown (the
+    /// tag then has no `src`, and the widget says so).
+    #[prop_or_default]
+    pub src: AttrValue,
+}
+
+/// One of the widget's views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    /// The country card (always offered).
+    Card,
+    /// Medallists by sport.
+    Medalists,
+    /// The full medal table.
+    Table,
+    /// Medals per Games.
+    History,
+    /// Hosted events.
+    Timeline,
+}
+
+impl View {
+    /// Every view in tab order.
+    pub const ALL: [View; 5] = [View::Card, View::Medalists, View::Table, View::History, View::Timeline];
+
+    /// The `view` attribute spelling, also used in DOM ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            View::Card => "card",
+            View::Medalists => "medalists",
+            View::Table => "table",
+            View::History => "history",
+            View::Timeline => "timeline",
+        }
+    }
+
+    /// Parses the `view` attribute.
+    pub fn parse(s: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+
+    fn label(self) -> Msg {
+        match self {
+            View::Card => Msg::TabCard,
+            View::Medalists => Msg::TabMedalists,
+            View::Table => Msg::TabTable,
+            View::History => Msg::TabHistory,
+            View::Timeline => Msg::TabTimeline,
+        }
+    }
+
+    /// Whether `data` has this view's section (valid or invalid).
+    pub fn offered(self, data: &Dataset) -> bool {
+        match self {
+            View::Card => true,
+            View::Medalists => data.medals.is_present(),
+            View::Table => data.table.is_present(),
+            View::History => data.history.is_present(),
+            View::Timeline => data.hosted.is_present(),
+        }
+    }
+
+    /// The section's JSON path, for its validation problems.
+    fn section(self) -> &'static str {
+        match self {
+            View::Card => "country",
+            View::Medalists => "medals",
+            View::Table => "table",
+            View::History => "history",
+            View::Timeline => "hosted",
+        }
+    }
+
+    fn invalid(self, data: &Dataset) -> bool {
+        match self {
+            View::Card => false,
+            View::Medalists => matches!(data.medals, Section::Invalid),
+            View::Table => matches!(data.table, Section::Invalid),
+            View::History => matches!(data.history, Section::Invalid),
+            View::Timeline => matches!(data.hosted, Section::Invalid),
+        }
+    }
+}
+
+/// The tab to land on after `key` from index `i` of `n`, if `key` moves.
+pub fn tab_target(key: &str, i: usize, n: usize) -> Option<usize> {
+    if n == 0 {
+        return None;
+    }
+    match key {
+        "ArrowRight" => Some((i + 1) % n),
+        "ArrowLeft" => Some((i + n - 1) % n),
+        "Home" => Some(0),
+        "End" => Some(n - 1),
+        _ => None,
+    }
+}
+
+/// The root view.
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let lang = props.lang.clone();
+    let ns: AttrValue = id_prefix(&props.instance).into();
+    let data: Shared<Dataset> = Shared(props.data.clone());
+    let views: Vec<View> = View::ALL.into_iter().filter(|v| v.offered(&data)).collect();
+
+    let selected = {
+        let initial = View::parse(&props.view).filter(|v| v.offered(&props.data)).unwrap_or(View::Card);
+        use_state(move || initial)
+    };
+    // New data may drop the selected section: fall back to the card.
+    let current = if views.contains(&*selected) { *selected } else { View::Card };
+    // Panels visited once stay mounted (hidden) so their search, sort and
+    // filter survive switching tabs.
+    let visited = use_mut_ref(Vec::<View>::new);
+    if !visited.borrow().contains(&current) {
+        visited.borrow_mut().push(current);
+    }
+    // Printing shows the card and the table (see the print stylesheet):
+    // mount both before the page is laid out for print. Yew renders in a
+    // microtask, which runs before the print layout.
+    let force = use_force_update();
+    {
+        let visited = visited.clone();
+        use_effect_with((), move |_| {
+            let on_print = Closure::<dyn Fn()>::new(move || {
+                let mut v = visited.borrow_mut();
+                let before = v.len();
+                for p in [View::Card, View::Table] {
+                    if !v.contains(&p) {
+                        v.push(p);
+                    }
+                }
+                if v.len() != before {
+                    force.force_update();
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("beforeprint", on_print.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback("beforeprint", on_print.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+
+    let ranking = {
+        let initial = props.ranking;
+        use_state(move || initial)
+    };
+    let placings = use_memo((data.clone(), *ranking), |(d, by)| {
+        d.table.valid().map(|rows| rank(rows, *by)).unwrap_or_default()
+    });
+    let placings: Shared<Vec<_>> = Shared(placings);
+    let on_ranking = use_callback(ranking.clone(), |by: RankBy, ranking| ranking.set(by));
+    let hosted = use_memo(data.clone(), |d| d.hosted.valid().cloned().unwrap_or_default());
+
+    let onkeydown = {
+        let selected = selected.clone();
+        let views = views.clone();
+        use_callback((views, current), move |e: KeyboardEvent, (views, current)| {
+            let Some(i) = views.iter().position(|v| v == current) else {
+                return;
+            };
+            let Some(j) = tab_target(&e.key(), i, views.len()) else {
+                return;
+            };
+            e.prevent_default();
+            selected.set(views[j]);
+            // Roving focus: the tabs all exist already, so focus the target now.
+            let tabs = e
+                .current_target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|list| list.query_selector_all("[role=tab]").ok());
+            if let Some(el) = tabs
+                .and_then(|l| l.item(j as u32))
+                .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        })
+    };
+
+    let l = lang.as_str();
+    let country = props.data.country.name_in(l).to_string();
+    let tab_id = |v: View| format!("{ns}-tab-{}", v.as_str());
+    let panel_id = |v: View| format!("{ns}-panel-{}", v.as_str());
+
+    let panel = |v: View| -> Html {
+        if v.invalid(&data) {
+            return html! {
+                <InvalidNotice problems={props.problems.clone()} section={v.section()} lang={lang.clone()} />
+            };
+        }
+        match v {
+            View::Card => html! {
+                <Card data={data.clone()} placings={placings.clone()} ranking={*ranking}
+                    problems={props.problems.clone()} lang={lang.clone()} ns={ns.clone()} />
+            },
+            View::Medalists => html! {
+                <Medalists data={data.clone()} lang={lang.clone()} ns={ns.clone()} />
+            },
+            View::Table => html! {
+                <MedalTable data={data.clone()} placings={placings.clone()} ranking={*ranking}
+                    on_ranking={on_ranking.clone()} lang={lang.clone()} ns={ns.clone()} />
+            },
+            View::History => html! {
+                <History data={data.clone()} lang={lang.clone()} ns={ns.clone()} />
+            },
+            View::Timeline => html! {
+                <Timeline events={hosted.clone()} lang={lang.clone()} instance={props.instance.clone()} />
+            },
+        }
+    };
+
+    html! {
+        <div class="ms-widget" lang={(!lang.is_empty()).then(|| lang.clone())}>
+            <div class="ms-tabs" role="tablist" aria-label={trf(l, Msg::ViewsLabel, &[("country", &country)])}
+                onkeydown={onkeydown}>
+                { for views.iter().map(|&v| {
+                    let is = v == current;
+                    let onclick = {
+                        let selected = selected.clone();
+                        Callback::from(move |_: MouseEvent| selected.set(v))
+                    };
+                    html! {
+                        <button key={v.as_str()} type="button" role="tab" id={tab_id(v)}
+                            class={classes!("ms-tab", v.invalid(&data).then_some("ms-tab-invalid"))}
+                            aria-selected={if is { "true" } else { "false" }}
+                            aria-controls={panel_id(v)}
+                            tabindex={if is { "0" } else { "-1" }}
+                            data-view={v.as_str()} {onclick}>
+                            { tr(l, v.label()) }
+                        </button>
+                    }
+                }) }
+            </div>
+            { for views.iter().map(|&v| {
+                let is = v == current;
+                let mounted = visited.borrow().contains(&v);
+                html! {
+                    <div key={v.as_str()} role="tabpanel" id={panel_id(v)} aria-labelledby={tab_id(v)}
+                        class="ms-panel" data-view={v.as_str()} tabindex="0" hidden={!is}>
+                        if mounted { { panel(v) } }
+                    </div>
+                }
+            }) }
+            <Actions data={data.clone()} placings={placings.clone()} view={current} ranking={*ranking}
+                lang={lang.clone()} src={props.src.clone()} />
+        </div>
+    }
+}

@@ -1,0 +1,148 @@
+//! The breakdown chart: one horizontal stacked bar for all sports, then one
+//! per sport, with a text alternative saying the same.
+
+use super::i18n::{tr, trf, Msg};
+use super::intl::format_count;
+use super::medals::{counts_phrase, letter_msg};
+use super::Shared;
+use crate::chart::{by_sport, hbar_chart, r2, tally_of, Frame, Segment};
+use crate::data::model::{Dataset, MedalKind};
+use yew::prelude::*;
+
+/// Properties of [`Breakdown`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct BreakdownProps {
+    /// The dataset (its valid `medals` are drawn).
+    pub data: Shared<Dataset>,
+    /// Language tag.
+    pub lang: AttrValue,
+    /// DOM id prefix.
+    pub ns: AttrValue,
+}
+
+/// Sized for a 320 px phone: the viewBox scales up to the CSS max width.
+const FRAME: Frame = Frame {
+    width: 320.0,
+    left: 92.0,
+    right: 24.0,
+    top: 4.0,
+    bottom: 20.0,
+};
+
+/// SVG `<defs>` with one fill per colour: silver hatched, bronze dotted, so
+/// the bars differ without colour vision. Ids carry `prefix` because two
+/// charts (and two widgets) may share one document or shadow root.
+pub fn medal_patterns(prefix: &str) -> Html {
+    html! {
+        <defs>
+            <pattern id={format!("{prefix}-silver")} width="6" height="6"
+                patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <rect width="6" height="6" class="ms-fill-silver" />
+                <line x1="0" y1="0" x2="0" y2="6" class="ms-hatch" />
+            </pattern>
+            <pattern id={format!("{prefix}-bronze")} width="6" height="6" patternUnits="userSpaceOnUse">
+                <rect width="6" height="6" class="ms-fill-bronze" />
+                <circle cx="3" cy="3" r="1.2" class="ms-dot" />
+            </pattern>
+        </defs>
+    }
+}
+
+/// The fill of a segment of `kind` given the patterns' `prefix`.
+pub fn segment_fill(kind: MedalKind, prefix: &str) -> Option<String> {
+    match kind {
+        MedalKind::Gold => None,
+        MedalKind::Silver => Some(format!("url(#{prefix}-silver)")),
+        MedalKind::Bronze => Some(format!("url(#{prefix}-bronze)")),
+    }
+}
+
+/// One segment: its shape plus, when it fits, its letter and count.
+pub fn segment(seg: &Segment, prefix: &str, lang: &str) -> Html {
+    let letter = tr(lang, letter_msg(seg.kind));
+    let full = format!("{letter}{}", format_count(seg.count, lang));
+    // About 6.5 units per glyph at the chart's 11-unit font.
+    let label = if seg.width >= full.chars().count() as f64 * 6.5 + 4.0 {
+        Some(full)
+    } else if seg.width >= 10.0 && seg.height >= 10.0 {
+        Some(letter.to_string())
+    } else {
+        None
+    };
+    let (cx, cy) = seg.centre();
+    html! {
+        <g class={classes!("ms-seg", format!("ms-seg-{}", seg.kind.as_str()))}>
+            <rect x={r2(seg.x)} y={r2(seg.y)} width={r2(seg.width)} height={r2(seg.height)}
+                fill={segment_fill(seg.kind, prefix)} />
+            if let Some(l) = label {
+                <text x={r2(cx)} y={r2(cy)} class="ms-seg-label" text-anchor="middle" dominant-baseline="central">{ l }</text>
+            }
+        </g>
+    }
+}
+
+/// The breakdown chart.
+#[function_component(Breakdown)]
+pub fn breakdown(props: &BreakdownProps) -> Html {
+    let lang = props.lang.as_str();
+    let medals = props.data.medals.valid().map(Vec::as_slice).unwrap_or(&[]);
+    let sports = by_sport(medals);
+    let mut rows = vec![(tr(lang, Msg::AllSports).to_string(), tally_of(medals))];
+    rows.extend(sports.iter().map(|s| (s.sport.clone(), s.tally)));
+    let chart = hbar_chart(&rows, FRAME, 26.0, 0.7);
+    let base = format!("{}-bd", props.ns);
+    let title_id = format!("{base}-title");
+    let desc_id = format!("{base}-desc");
+    let pat = format!("{base}-pat");
+    html! {
+        <figure class="ms-figure ms-breakdown">
+            <figcaption class="ms-figure-title" id={title_id.clone()}>{ tr(lang, Msg::BreakdownTitle) }</figcaption>
+            <svg class="ms-chart" viewBox={format!("0 0 {} {}", r2(chart.width), r2(chart.height))}
+                role="img" aria-labelledby={title_id} aria-describedby={desc_id.clone()}>
+                { medal_patterns(&pat) }
+                <g class="ms-grid" aria-hidden="true">
+                    { for chart.ticks.iter().map(|(v, x)| html! {
+                        <g key={v.to_string()}>
+                            <line x1={r2(*x)} x2={r2(*x)} y1={r2(chart.plot_top)} y2={r2(chart.plot_bottom)} />
+                            <text x={r2(*x)} y={r2(chart.plot_bottom + 14.0)} text-anchor="middle" class="ms-tick">
+                                { format_count(*v, lang) }
+                            </text>
+                        </g>
+                    }) }
+                </g>
+                { for chart.bars.iter().enumerate().map(|(i, bar)| html! {
+                    // The first bar is the "all sports" total; sport names are unique.
+                    <g key={if i == 0 { "\u{0}all".to_string() } else { bar.label.clone() }}
+                        class={classes!("ms-bar", (i == 0).then_some("ms-bar-all"))}>
+                        <text x={r2(FRAME.left - 6.0)} y={r2(bar.y + bar.height / 2.0)} text-anchor="end"
+                            dominant-baseline="central" class="ms-bar-label">{ clip(&bar.label, 14) }</text>
+                        { for bar.segments.iter().map(|s| html! {
+                            <g key={s.kind.as_str()}>{ segment(s, &pat, lang) }</g>
+                        }) }
+                        <text x={r2(bar.end_x + 4.0)} y={r2(bar.y + bar.height / 2.0)}
+                            dominant-baseline="central" class="ms-bar-total">{ format_count(bar.tally.total(), lang) }</text>
+                    </g>
+                }) }
+            </svg>
+            <ul class="ms-sr-only" id={desc_id}>
+                { for rows.iter().enumerate().map(|(i, (label, t))| html! {
+                    <li key={if i == 0 { "\u{0}all".to_string() } else { label.clone() }}>
+                        { trf(lang, Msg::SportSummary, &[("sport", label), ("counts", &counts_phrase(t, lang))]) }
+                    </li>
+                }) }
+            </ul>
+        </figure>
+    }
+}
+
+/// `s` cut to `n` characters with an ellipsis; the full name is in the text
+/// alternative.
+pub fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut c: String = s.chars().take(n.saturating_sub(1)).collect();
+        c.push('…');
+        c
+    }
+}

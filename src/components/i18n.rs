@@ -1,0 +1,583 @@
+//! Every user-visible string of the views, keyed by [`Msg`].
+//!
+//! Tables exist for English, French, Azerbaijani (Latin script) and
+//! Russian ([`Lang`]); a message missing from a table falls back to English,
+//! never to its key. Sentences with variable parts are whole templates with
+//! named `{placeholders}` (never concatenated fragments) so a translator can
+//! reorder them. Ordinals are built by [`ordinal_in`] from digits the caller
+//! formats through `Intl`.
+//!
+//! Everything here is pure Rust (no `web-sys`), so the language logic is
+//! the same natively and in the browser.
+
+/// A translatable UI string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Msg {
+    /// Tab: the country card.
+    TabCard,
+    /// Tab: the list of medallists.
+    TabMedalists,
+    /// Tab: the full medal table.
+    TabTable,
+    /// Tab: medals per Games.
+    TabHistory,
+    /// Tab: hosted events.
+    TabTimeline,
+    /// Accessible name of the tab list; `{country}`.
+    ViewsLabel,
+    /// Medal colour names.
+    Gold,
+    /// Silver.
+    Silver,
+    /// Bronze.
+    Bronze,
+    /// Total medals.
+    Total,
+    /// One-letter marks drawn on medal badges and bars (not colour alone).
+    GoldLetter,
+    /// Silver's letter.
+    SilverLetter,
+    /// Bronze's letter.
+    BronzeLetter,
+    /// Rank sentence: `{rank}` is an ordinal ("30th"), `{count}` a number.
+    RankOf,
+    /// Rank sentence when shared: `{rank}`, `{count}`, `{names}` (a list).
+    RankOfShared,
+    /// Accessible text of the tied-rank badge: `{rank}` is a number.
+    RankBadgeTied,
+    /// Accessible text of the rank badge: `{rank}` is a number.
+    RankBadge,
+    /// Shown for a featured team that is in the table but not ranked.
+    NotRanked,
+    /// Caption of the medal counts on the card.
+    MedalCounts,
+    /// Which ranking the card's rank follows: gold first.
+    RankedByGold,
+    /// Which ranking the card's rank follows: total first.
+    RankedByTotal,
+    /// Heading of the breakdown chart.
+    BreakdownTitle,
+    /// Bar label for all sports together.
+    AllSports,
+    /// One sport in the chart's text alternative: `{sport}`, `{counts}`.
+    SportSummary,
+    /// Medal count phrase: `{n}` gold.
+    NGold,
+    /// `{n}` silver.
+    NSilver,
+    /// `{n}` bronze.
+    NBronze,
+    /// `{n}` in total.
+    NTotal,
+    /// Medalists filter group label.
+    FilterByMedal,
+    /// Filter: every colour.
+    AllMedals,
+    /// Shown when the filter leaves nothing.
+    NoMedalsOfKind,
+    /// Count of shown medals: `{n}`.
+    ShowingN,
+    /// Table caption: `{games}`.
+    TableCaption,
+    /// Table caption without a Games name.
+    TableCaptionNoGames,
+    /// Search box label.
+    SearchLabel,
+    /// Search box hint.
+    SearchHint,
+    /// Ranking switch label.
+    RankingLabel,
+    /// Ranking option: gold first.
+    RankingGold,
+    /// Ranking option: total first.
+    RankingTotal,
+    /// Button scrolling the featured row into view: `{country}`.
+    ShowCountry,
+    /// Column: rank.
+    ColRank,
+    /// Column: team name.
+    ColName,
+    /// Column: IOC code.
+    ColCode,
+    /// Visible mark of an unranked team.
+    Unranked,
+    /// Visually hidden mark of the featured row.
+    Featured,
+    /// Number of rows matching the search: `{n}` of `{total}`.
+    RowsShown,
+    /// Search with no match.
+    NoRows,
+    /// History chart heading: `{country}`.
+    HistoryTitle,
+    /// History table caption: `{country}`.
+    HistoryCaption,
+    /// Column: Games.
+    ColGames,
+    /// Notes heading under the history table.
+    Notes,
+    /// Rank unknown.
+    RankUnknown,
+    /// Season names.
+    Summer,
+    /// Winter.
+    Winter,
+    /// History chart text alternative for one Games: `{games}`, `{counts}`.
+    GamesSummary,
+    /// Heading of the validation messages box.
+    InvalidSection,
+    /// Explains that the section is not shown.
+    InvalidExplain,
+    /// Accessible name of the share/export toolbar.
+    ActionsLabel,
+    /// Button: download the medal table as CSV.
+    DownloadTableCsv,
+    /// Button: download the medallists as CSV.
+    DownloadMedalistsCsv,
+    /// Button: copy the embed code of the current view.
+    CopyEmbed,
+    /// Announced after the embed code was copied.
+    EmbedCopied,
+    /// Label of the read-only box shown when copying is not possible.
+    EmbedManual,
+    /// Shown when the widget does not know its data address.
+    EmbedNoSrc,
+}
+
+/// A language the widget is translated into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// English (the fallback for everything).
+    #[default]
+    En,
+    /// French.
+    Fr,
+    /// Azerbaijani, Latin script.
+    Az,
+    /// Russian.
+    Ru,
+}
+
+impl Lang {
+    /// Every supported language.
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Fr, Lang::Az, Lang::Ru];
+
+    /// The BCP-47 tag: `en`, `fr`, `az`, `ru`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Az => "az",
+            Lang::Ru => "ru",
+        }
+    }
+
+    /// The supported language of a BCP-47 tag, by its primary subtag
+    /// (case-insensitive; `fr-CA` → French); `None` when unsupported.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        Lang::ALL
+            .into_iter()
+            .find(|l| primary.eq_ignore_ascii_case(l.code()))
+    }
+}
+
+/// The widget's language: the element's `lang` attribute when set, else the
+/// page's `<html lang>`, else English. A set but unsupported tag (e.g. `de`)
+/// gives English, not the page's language; regional tags use their primary
+/// subtag (`fr-CA` → French).
+pub fn resolve_lang(attr: &str, html_lang: &str) -> Lang {
+    let pick = if attr.trim().is_empty() {
+        html_lang
+    } else {
+        attr
+    };
+    Lang::from_tag(pick).unwrap_or_default()
+}
+
+/// Azerbaijani ordinal suffix of `n` by vowel harmony with the last
+/// non-zero spoken word (91 "doxsan bir" → `ci`, 30 "otuz" → `cu`).
+pub fn az_ordinal_suffix(n: u32) -> &'static str {
+    // Units: bir iki üç dörd beş altı yeddi səkkiz doqquz.
+    const UNITS: [&str; 10] = ["cı", "ci", "ci", "cü", "cü", "ci", "cı", "ci", "ci", "cu"];
+    // Tens: on iyirmi otuz qırx əlli altmış yetmiş səksən doxsan.
+    const TENS: [&str; 10] = ["", "cu", "ci", "cu", "cı", "ci", "cı", "ci", "ci", "cı"];
+    if n == 0 {
+        "cı" // sıfır
+    } else if n % 10 != 0 {
+        UNITS[(n % 10) as usize]
+    } else if n % 100 != 0 {
+        TENS[((n / 10) % 10) as usize]
+    } else if n % 1_000 != 0 {
+        "cü" // yüz
+    } else if n % 1_000_000 != 0 {
+        "ci" // min
+    } else if n % 1_000_000_000 != 0 {
+        "cu" // milyon
+    } else {
+        "cı" // milyard
+    }
+}
+
+/// The ordinal of `n` in `lang`, around `digits` (`n` as the language
+/// writes numbers): English "30th", French "30e" / "1er", Azerbaijani
+/// "30-cu", Russian "30-е" (neuter, agreeing with «место»).
+pub fn ordinal_in(lang: Lang, n: u32, digits: &str) -> String {
+    match lang {
+        Lang::En => {
+            let suffix = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{digits}{suffix}")
+        }
+        Lang::Fr => format!("{digits}{}", if n == 1 { "er" } else { "e" }),
+        Lang::Az => format!("{digits}-{}", az_ordinal_suffix(n)),
+        Lang::Ru => format!("{digits}-е"),
+    }
+}
+
+/// The English text of `msg`.
+pub fn en(msg: Msg) -> &'static str {
+    use Msg::*;
+    match msg {
+        TabCard => "Summary",
+        TabMedalists => "Medalists",
+        TabTable => "Medal table",
+        TabHistory => "History",
+        TabTimeline => "Hosted events",
+        ViewsLabel => "{country}: medal views",
+        Gold => "Gold",
+        Silver => "Silver",
+        Bronze => "Bronze",
+        Total => "Total",
+        GoldLetter => "G",
+        SilverLetter => "S",
+        BronzeLetter => "B",
+        RankOf => "{rank} of {count}",
+        RankOfShared => "{rank} of {count}, shared with {names}",
+        RankBadgeTied => "Rank {rank}, tied",
+        RankBadge => "Rank {rank}",
+        NotRanked => "Not ranked in the medal table",
+        MedalCounts => "Medals won",
+        RankedByGold => "Ranked by golds first",
+        RankedByTotal => "Ranked by total medals",
+        BreakdownTitle => "Medals by type and sport",
+        AllSports => "All sports",
+        SportSummary => "{sport}: {counts}",
+        NGold => "{n} gold",
+        NSilver => "{n} silver",
+        NBronze => "{n} bronze",
+        NTotal => "{n} in total",
+        FilterByMedal => "Show medals",
+        AllMedals => "All",
+        NoMedalsOfKind => "No medals of this colour.",
+        ShowingN => "{n} shown",
+        TableCaption => "Medal table, {games}",
+        TableCaptionNoGames => "Medal table",
+        SearchLabel => "Find a team",
+        SearchHint => "Name or code",
+        RankingLabel => "Rank by",
+        RankingGold => "Golds first",
+        RankingTotal => "Total medals",
+        ShowCountry => "Show {country}",
+        ColRank => "Rank",
+        ColName => "Team",
+        ColCode => "Code",
+        Unranked => "unranked",
+        Featured => "(featured)",
+        RowsShown => "{n} of {total} teams shown",
+        NoRows => "No team matches.",
+        HistoryTitle => "{country} at each Games",
+        HistoryCaption => "{country}: medals per Games",
+        ColGames => "Games",
+        Notes => "Notes",
+        RankUnknown => "–",
+        Summer => "Summer",
+        Winter => "Winter",
+        GamesSummary => "{games}: {counts}",
+        InvalidSection => "This part of the data could not be shown",
+        InvalidExplain => "The data for this view failed validation:",
+        ActionsLabel => "Share and export",
+        DownloadTableCsv => "Download CSV",
+        DownloadMedalistsCsv => "Download CSV",
+        CopyEmbed => "Copy embed code",
+        EmbedCopied => "Embed code copied.",
+        EmbedManual => "Copy this code:",
+        EmbedNoSrc => "The data address is not known: add its src attribute to the code.",
+    }
+}
+
+/// The French text of `msg`, if translated.
+fn fr(msg: Msg) -> Option<&'static str> {
+    use Msg::*;
+    Some(match msg {
+        TabCard => "Résumé",
+        TabMedalists => "Médaillés",
+        TabTable => "Tableau des médailles",
+        TabHistory => "Historique",
+        TabTimeline => "Événements accueillis",
+        ViewsLabel => "{country}\u{a0}: médailles",
+        Gold => "Or",
+        Silver => "Argent",
+        Bronze => "Bronze",
+        Total => "Total",
+        GoldLetter => "O",
+        SilverLetter => "A",
+        BronzeLetter => "B",
+        RankOf => "{rank} sur {count}",
+        RankOfShared => "{rank} sur {count}, à égalité avec {names}",
+        RankBadgeTied => "Rang {rank}, ex æquo",
+        RankBadge => "Rang {rank}",
+        NotRanked => "Non classé au tableau des médailles",
+        MedalCounts => "Médailles remportées",
+        RankedByGold => "Classement d'abord par les médailles d'or",
+        RankedByTotal => "Classement par nombre total de médailles",
+        BreakdownTitle => "Médailles par métal et par sport",
+        AllSports => "Tous les sports",
+        SportSummary => "{sport}\u{a0}: {counts}",
+        NGold => "{n} en or",
+        NSilver => "{n} en argent",
+        NBronze => "{n} en bronze",
+        NTotal => "{n} au total",
+        FilterByMedal => "Afficher les médailles",
+        AllMedals => "Toutes",
+        NoMedalsOfKind => "Aucune médaille de ce métal.",
+        ShowingN => "Affichées\u{a0}: {n}",
+        TableCaption => "Tableau des médailles, {games}",
+        TableCaptionNoGames => "Tableau des médailles",
+        SearchLabel => "Trouver une équipe",
+        SearchHint => "Nom ou code",
+        RankingLabel => "Classer par",
+        RankingGold => "L'or d'abord",
+        RankingTotal => "Total des médailles",
+        ShowCountry => "Afficher\u{a0}: {country}",
+        ColRank => "Rang",
+        ColName => "Équipe",
+        ColCode => "Code",
+        Unranked => "non classé",
+        Featured => "(mise en avant)",
+        RowsShown => "{n} équipes affichées sur {total}",
+        NoRows => "Aucune équipe ne correspond.",
+        HistoryTitle => "{country} à chaque édition des Jeux",
+        HistoryCaption => "{country}\u{a0}: médailles par édition des Jeux",
+        ColGames => "Jeux",
+        Notes => "Notes",
+        Summer => "été",
+        Winter => "hiver",
+        GamesSummary => "{games}\u{a0}: {counts}",
+        InvalidSection => "Cette partie des données n'a pas pu être affichée",
+        InvalidExplain => "Les données de cette vue n'ont pas passé la validation\u{a0}:",
+        ActionsLabel => "Partager et exporter",
+        DownloadTableCsv => "Télécharger le CSV",
+        DownloadMedalistsCsv => "Télécharger le CSV",
+        CopyEmbed => "Copier le code d'intégration",
+        EmbedCopied => "Code d'intégration copié.",
+        EmbedManual => "Copiez ce code\u{a0}:",
+        EmbedNoSrc => "L'adresse des données est inconnue\u{a0}: ajoutez son attribut src au code.",
+        // Language-neutral: the English text serves.
+        RankUnknown => return None,
+    })
+}
+
+/// The Azerbaijani (Latin) text of `msg`, if translated.
+fn az(msg: Msg) -> Option<&'static str> {
+    use Msg::*;
+    Some(match msg {
+        TabCard => "Xülasə",
+        TabMedalists => "Medalçılar",
+        TabTable => "Medal cədvəli",
+        TabHistory => "Tarixçə",
+        TabTimeline => "Keçirilən yarışlar",
+        ViewsLabel => "{country}: medallar",
+        Gold => "Qızıl",
+        Silver => "Gümüş",
+        Bronze => "Bürünc",
+        Total => "Cəmi",
+        GoldLetter => "Q",
+        SilverLetter => "G",
+        BronzeLetter => "B",
+        RankOf => "{count} komandadan {rank}",
+        RankOfShared => "{count} komandadan {rank}; bu yeri bölüşənlər: {names}",
+        RankBadgeTied => "{rank} yer, bölüşülür",
+        RankBadge => "{rank} yer",
+        NotRanked => "Medal cədvəlində yer tutmur",
+        MedalCounts => "Qazanılan medallar",
+        RankedByGold => "Əvvəlcə qızıl medallara görə sıralanıb",
+        RankedByTotal => "Ümumi medal sayına görə sıralanıb",
+        BreakdownTitle => "Növə və idman növünə görə medallar",
+        AllSports => "Bütün idman növləri",
+        SportSummary => "{sport}: {counts}",
+        NGold => "{n} qızıl",
+        NSilver => "{n} gümüş",
+        NBronze => "{n} bürünc",
+        NTotal => "cəmi {n}",
+        FilterByMedal => "Medalları göstər",
+        AllMedals => "Hamısı",
+        NoMedalsOfKind => "Bu rəngdə medal yoxdur.",
+        ShowingN => "Göstərilir: {n}",
+        TableCaption => "Medal cədvəli, {games}",
+        TableCaptionNoGames => "Medal cədvəli",
+        SearchLabel => "Komanda axtar",
+        SearchHint => "Ad və ya kod",
+        RankingLabel => "Sıralama",
+        RankingGold => "Əvvəlcə qızıl",
+        RankingTotal => "Ümumi medal sayı",
+        ShowCountry => "Göstər: {country}",
+        ColRank => "Yer",
+        ColName => "Komanda",
+        ColCode => "Kod",
+        Unranked => "yersiz",
+        Featured => "(seçilmiş)",
+        RowsShown => "{total} komandadan {n} göstərilir",
+        NoRows => "Uyğun komanda yoxdur.",
+        HistoryTitle => "{country} hər Oyunlarda",
+        HistoryCaption => "{country}: Oyunlar üzrə medallar",
+        ColGames => "Oyunlar",
+        Notes => "Qeydlər",
+        Summer => "yay",
+        Winter => "qış",
+        GamesSummary => "{games}: {counts}",
+        InvalidSection => "Məlumatların bu hissəsini göstərmək mümkün olmadı",
+        InvalidExplain => "Bu bölmənin məlumatları yoxlamadan keçmədi:",
+        ActionsLabel => "Paylaş və ixrac et",
+        DownloadTableCsv => "CSV yüklə",
+        DownloadMedalistsCsv => "CSV yüklə",
+        CopyEmbed => "Yerləşdirmə kodunu kopyala",
+        EmbedCopied => "Yerləşdirmə kodu kopyalandı.",
+        EmbedManual => "Bu kodu kopyalayın:",
+        EmbedNoSrc => "Məlumatların ünvanı məlum deyil: koda src atributunu əlavə edin.",
+        RankUnknown => return None,
+    })
+}
+
+/// The Russian text of `msg`, if translated.
+fn ru(msg: Msg) -> Option<&'static str> {
+    use Msg::*;
+    Some(match msg {
+        TabCard => "Сводка",
+        TabMedalists => "Призёры",
+        TabTable => "Медальный зачёт",
+        TabHistory => "История",
+        TabTimeline => "Проведённые соревнования",
+        ViewsLabel => "{country}: медали",
+        Gold => "Золото",
+        Silver => "Серебро",
+        Bronze => "Бронза",
+        Total => "Всего",
+        GoldLetter => "З",
+        SilverLetter => "С",
+        BronzeLetter => "Б",
+        RankOf => "{rank} место из {count}",
+        RankOfShared => "{rank} место из {count}; то же место: {names}",
+        RankBadgeTied => "Место {rank}, разделённое",
+        RankBadge => "Место {rank}",
+        NotRanked => "Вне медального зачёта",
+        MedalCounts => "Завоёванные медали",
+        RankedByGold => "Сначала по золотым медалям",
+        RankedByTotal => "По общему числу медалей",
+        BreakdownTitle => "Медали по достоинству и видам спорта",
+        AllSports => "Все виды спорта",
+        SportSummary => "{sport}: {counts}",
+        NGold => "золото: {n}",
+        NSilver => "серебро: {n}",
+        NBronze => "бронза: {n}",
+        NTotal => "всего: {n}",
+        FilterByMedal => "Показать медали",
+        AllMedals => "Все",
+        NoMedalsOfKind => "Медалей этого достоинства нет.",
+        ShowingN => "Показано: {n}",
+        TableCaption => "Медальный зачёт, {games}",
+        TableCaptionNoGames => "Медальный зачёт",
+        SearchLabel => "Найти команду",
+        SearchHint => "Название или код",
+        RankingLabel => "Порядок",
+        RankingGold => "Сначала золото",
+        RankingTotal => "Всего медалей",
+        ShowCountry => "Показать: {country}",
+        ColRank => "Место",
+        ColName => "Команда",
+        ColCode => "Код",
+        Unranked => "вне зачёта",
+        Featured => "(выделено)",
+        RowsShown => "Показано команд: {n} из {total}",
+        NoRows => "Подходящих команд нет.",
+        HistoryTitle => "{country} на каждых Играх",
+        HistoryCaption => "{country}: медали по Играм",
+        ColGames => "Игры",
+        Notes => "Примечания",
+        Summer => "лето",
+        Winter => "зима",
+        GamesSummary => "{games}: {counts}",
+        InvalidSection => "Эту часть данных не удалось показать",
+        InvalidExplain => "Данные этого раздела не прошли проверку:",
+        ActionsLabel => "Поделиться и экспортировать",
+        DownloadTableCsv => "Скачать CSV",
+        DownloadMedalistsCsv => "Скачать CSV",
+        CopyEmbed => "Скопировать код для вставки",
+        EmbedCopied => "Код для вставки скопирован.",
+        EmbedManual => "Скопируйте этот код:",
+        EmbedNoSrc => "Адрес данных неизвестен: добавьте в код атрибут src.",
+        RankUnknown => return None,
+    })
+}
+
+/// `msg` in `lang`'s own table, or `None` when that table lacks it
+/// (English has every message).
+pub fn lookup(lang: Lang, msg: Msg) -> Option<&'static str> {
+    match lang {
+        Lang::En => Some(en(msg)),
+        Lang::Fr => fr(msg),
+        Lang::Az => az(msg),
+        Lang::Ru => ru(msg),
+    }
+}
+
+/// The text of `msg` for the language tag `lang`: its table's entry, else
+/// English (also for an unsupported tag) — never the key.
+pub fn tr(lang: &str, msg: Msg) -> &'static str {
+    tr_in(Lang::from_tag(lang).unwrap_or_default(), msg)
+}
+
+/// [`tr`] for a resolved [`Lang`].
+pub fn tr_in(lang: Lang, msg: Msg) -> &'static str {
+    lookup(lang, msg).unwrap_or_else(|| en(msg))
+}
+
+/// `template` with each `{key}` replaced by its value. Values are inserted
+/// once, left to right, so a value containing `{…}` is never re-expanded.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let key = &after[..close];
+                match args.iter().find(|(k, _)| *k == key) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(key);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// [`tr`] then [`fill`].
+pub fn trf(lang: &str, msg: Msg, args: &[(&str, &str)]) -> String {
+    fill(tr(lang, msg), args)
+}

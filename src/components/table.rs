@@ -1,0 +1,384 @@
+//! The full medal table: sortable columns (APG sortable table), a search
+//! box, the gold-first / total switch and a control that brings the featured
+//! row into view inside the table's own scroll box.
+//!
+//! Built for large tables: rows are `Rc`s made once per ranking, sorting and
+//! filtering reorder those same `Rc`s, and each row is a component whose
+//! props compare by pointer first, so a sort or a keystroke re-renders no
+//! unchanged row.
+
+use super::i18n::{tr, trf, Msg};
+use super::intl::{collate, fold, format_count};
+use super::medals::{kind_msg, mark};
+use super::Shared;
+use crate::data::model::{Dataset, MedalKind, Tally};
+use crate::data::rank::{Placing, RankBy};
+use std::cmp::Ordering;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
+use yew::prelude::*;
+
+/// A sortable column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Col {
+    /// Rank (the ranking's order).
+    Rank,
+    /// Team name, in the language's collation.
+    Name,
+    /// A medal colour.
+    Medal(MedalKind),
+    /// Total medals.
+    Total,
+}
+
+impl Col {
+    /// The direction a first click sorts in: best first for counts, A–Z and
+    /// 1–n otherwise.
+    pub fn default_dir(self) -> Dir {
+        match self {
+            Col::Rank | Col::Name => Dir::Asc,
+            Col::Medal(_) | Col::Total => Dir::Desc,
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Col::Rank => "rank",
+            Col::Name => "name",
+            Col::Medal(k) => k.as_str(),
+            Col::Total => "total",
+        }
+    }
+}
+
+/// Sort direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dir {
+    /// Smallest first.
+    Asc,
+    /// Largest first.
+    Desc,
+}
+
+impl Dir {
+    fn aria(self) -> &'static str {
+        match self {
+            Dir::Asc => "ascending",
+            Dir::Desc => "descending",
+        }
+    }
+}
+
+/// One row as shown, built once per ranking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowData {
+    /// IOC code: the row's key.
+    pub code: String,
+    /// Team name.
+    pub name: String,
+    /// Medal counts.
+    pub tally: Tally,
+    /// Rank label ("=30"; empty when unranked).
+    pub label: String,
+    /// Whether the team takes a rank.
+    pub ranked: bool,
+    /// Position in the ranking's order (the rank sort and every tie-break).
+    pub order: usize,
+    /// Folded name for search.
+    pub search: String,
+}
+
+/// Rows in ranking order.
+pub fn build_rows(data: &Dataset, placings: &[Placing]) -> Vec<Rc<RowData>> {
+    let Some(rows) = data.table.valid() else {
+        return Vec::new();
+    };
+    placings
+        .iter()
+        .enumerate()
+        .map(|(order, p)| {
+            let r = &rows[p.row];
+            Rc::new(RowData {
+                code: r.code.clone(),
+                name: r.name.clone(),
+                tally: r.tally,
+                label: p.label(),
+                ranked: p.rank.is_some(),
+                order,
+                search: fold(&r.name),
+            })
+        })
+        .collect()
+}
+
+/// Whether a row matches a folded query: its code starts with it, or a word
+/// of its name does ("cro" finds Croatia, not Micronesia).
+pub fn matches(row: &RowData, q: &str) -> bool {
+    if q.is_empty() {
+        return true;
+    }
+    if row.code.to_lowercase().starts_with(q) {
+        return true;
+    }
+    row.search.match_indices(q).any(|(i, _)| {
+        i == 0
+            || row.search[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Rows filtered by `query` and sorted by `col`/`dir`; ties keep ranking
+/// order, and under the rank sort unranked teams stay last either way.
+pub fn arrange(rows: &[Rc<RowData>], col: Col, dir: Dir, query: &str, lang: &str) -> Vec<Rc<RowData>> {
+    let q = fold(query.trim());
+    let mut out: Vec<Rc<RowData>> = rows.iter().filter(|r| matches(r, &q)).cloned().collect();
+    let flip = |o: Ordering| if dir == Dir::Desc { o.reverse() } else { o };
+    match col {
+        Col::Rank => out.sort_by(|a, b| {
+            b.ranked
+                .cmp(&a.ranked)
+                .then_with(|| if a.ranked { flip(a.order.cmp(&b.order)) } else { a.order.cmp(&b.order) })
+        }),
+        Col::Name => out.sort_by(|a, b| flip(collate(&a.name, &b.name, lang)).then(a.order.cmp(&b.order))),
+        Col::Medal(k) => out.sort_by(|a, b| flip(a.tally.get(k).cmp(&b.tally.get(k))).then(a.order.cmp(&b.order))),
+        Col::Total => out.sort_by(|a, b| flip(a.tally.total().cmp(&b.tally.total())).then(a.order.cmp(&b.order))),
+    }
+    out
+}
+
+/// Properties of [`MedalTable`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct MedalTableProps {
+    /// The dataset (its valid `table` is shown).
+    pub data: Shared<Dataset>,
+    /// The table ranked by `ranking`.
+    pub placings: Shared<Vec<Placing>>,
+    /// Current ranking.
+    pub ranking: RankBy,
+    /// Asks the parent to switch ranking (the card follows it too).
+    pub on_ranking: Callback<RankBy>,
+    /// Language tag.
+    pub lang: AttrValue,
+    /// DOM id prefix.
+    pub ns: AttrValue,
+}
+
+/// The medal table view.
+#[function_component(MedalTable)]
+pub fn medal_table(props: &MedalTableProps) -> Html {
+    let lang = props.lang.as_str();
+    let sort = use_state(|| (Col::Rank, Dir::Asc));
+    let query = use_state(String::new);
+    let scroll_req = use_state(|| 0u32);
+    let scroller = use_node_ref();
+
+    let rows = use_memo((props.data.clone(), props.placings.clone()), |(d, p)| build_rows(d, p));
+    let shown = use_memo(
+        (Shared(rows.clone()), *sort, (*query).clone(), props.lang.clone()),
+        |(rows, (col, dir), q, lang)| arrange(rows, *col, *dir, q, lang),
+    );
+
+    let on_sort = use_callback(sort.clone(), |col: Col, sort| {
+        let (cur, dir) = **sort;
+        let next = if cur == col {
+            if dir == Dir::Asc { Dir::Desc } else { Dir::Asc }
+        } else {
+            col.default_dir()
+        };
+        sort.set((col, next));
+    });
+    let on_input = use_callback(query.clone(), |e: InputEvent, query| {
+        if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+            query.set(input.value());
+        }
+    });
+    let on_show = use_callback((query.clone(), scroll_req.clone()), |_: MouseEvent, (query, req)| {
+        // The featured row may be filtered out: clear the search, then scroll
+        // once the rows are back (in the effect below).
+        query.set(String::new());
+        req.set(**req + 1);
+    });
+    {
+        let scroller = scroller.clone();
+        use_effect_with(*scroll_req, move |req| {
+            if *req > 0 {
+                if let Some(el) = scroller.cast::<Element>() {
+                    scroll_row_into_box(&el);
+                }
+            }
+        });
+    }
+
+    let featured = props.data.country.code.clone();
+    let country_name = props.data.country.name_in(lang).to_string();
+    let has_featured = rows.iter().any(|r| r.code == featured);
+    let caption_id = format!("{}-tbl-caption", props.ns);
+    let search_id = format!("{}-tbl-search", props.ns);
+    let hint_id = format!("{}-tbl-hint", props.ns);
+    let caption = match props.data.games.valid() {
+        Some(g) => trf(lang, Msg::TableCaption, &[("games", &g.name)]),
+        None => tr(lang, Msg::TableCaptionNoGames).to_string(),
+    };
+    let (col, dir) = *sort;
+    let header = |c: Col, label: Html, class: &'static str| {
+        let sorted = col == c;
+        let onclick = {
+            let on_sort = on_sort.clone();
+            Callback::from(move |_: MouseEvent| on_sort.emit(c))
+        };
+        let icon = match (sorted, dir) {
+            (true, Dir::Asc) => "▲",
+            (true, Dir::Desc) => "▼",
+            (false, _) => "↕",
+        };
+        html! {
+            <th scope="col" class={classes!(class, sorted.then_some("ms-sorted"))}
+                aria-sort={sorted.then(|| dir.aria())} data-col={c.key()}>
+                <button type="button" class="ms-sort" {onclick}>
+                    { label }
+                    <span class="ms-sort-icon" aria-hidden="true">{ icon }</span>
+                </button>
+            </th>
+        }
+    };
+    let ranking_radio = |by: RankBy, msg: Msg| {
+        let on_ranking = props.on_ranking.clone();
+        let onchange = Callback::from(move |_: Event| on_ranking.emit(by));
+        html! {
+            <label class="ms-radio">
+                <input type="radio" name={format!("{}-ranking", props.ns)} value={by.as_str()}
+                    checked={props.ranking == by} {onchange} />
+                <span>{ tr(lang, msg) }</span>
+            </label>
+        }
+    };
+    let medal_label = |k: MedalKind| html! { <>{ mark(k, lang) }<span>{ tr(lang, kind_msg(k)) }</span></> };
+
+    html! {
+        <section class="ms-table-view">
+            <div class="ms-table-tools">
+                <div class="ms-search">
+                    <label for={search_id.clone()}>{ tr(lang, Msg::SearchLabel) }</label>
+                    <input id={search_id} type="search" value={(*query).clone()} oninput={on_input}
+                        autocomplete="off" spellcheck="false" aria-describedby={hint_id.clone()} />
+                    <span class="ms-hint" id={hint_id}>{ tr(lang, Msg::SearchHint) }</span>
+                </div>
+                <fieldset class="ms-ranking">
+                    <legend>{ tr(lang, Msg::RankingLabel) }</legend>
+                    { ranking_radio(RankBy::Gold, Msg::RankingGold) }
+                    { ranking_radio(RankBy::Total, Msg::RankingTotal) }
+                </fieldset>
+                if has_featured {
+                    <button type="button" class="ms-show" onclick={on_show}>
+                        { trf(lang, Msg::ShowCountry, &[("country", &country_name)]) }
+                    </button>
+                }
+            </div>
+            <p class="ms-shown" role="status">
+                { if shown.is_empty() {
+                    tr(lang, Msg::NoRows).to_string()
+                } else {
+                    trf(lang, Msg::RowsShown, &[
+                        ("n", &format_count(shown.len() as u32, lang)),
+                        ("total", &format_count(rows.len() as u32, lang)),
+                    ])
+                } }
+            </p>
+            // A scrollable region must be focusable so keyboard users can scroll it.
+            <div class="ms-table-scroll" ref={scroller} tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
+                <table class="ms-table">
+                    <caption id={caption_id}>{ caption }</caption>
+                    <thead>
+                        <tr>
+                            { header(Col::Rank, html! { tr(lang, Msg::ColRank) }, "ms-col-rank") }
+                            { header(Col::Name, html! { tr(lang, Msg::ColName) }, "ms-col-name") }
+                            <th scope="col" class="ms-col-code">{ tr(lang, Msg::ColCode) }</th>
+                            { header(Col::Medal(MedalKind::Gold), medal_label(MedalKind::Gold), "ms-col-num") }
+                            { header(Col::Medal(MedalKind::Silver), medal_label(MedalKind::Silver), "ms-col-num") }
+                            { header(Col::Medal(MedalKind::Bronze), medal_label(MedalKind::Bronze), "ms-col-num") }
+                            { header(Col::Total, html! { tr(lang, Msg::Total) }, "ms-col-num") }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for shown.iter().map(|r| html! {
+                            <Row key={r.code.clone()} row={r.clone()} featured={r.code == featured} lang={props.lang.clone()} />
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Scrolls the featured row into view by moving only the table's scroll box
+/// (never the page, which `scrollIntoView` may do), clear of the sticky header.
+fn scroll_row_into_box(scroller: &Element) {
+    let Ok(Some(row)) = scroller.query_selector("tr.ms-featured") else {
+        return;
+    };
+    let head = scroller
+        .query_selector("thead")
+        .ok()
+        .flatten()
+        .map(|h| h.get_bounding_client_rect().height())
+        .unwrap_or(0.0);
+    let boxr = scroller.get_bounding_client_rect();
+    let r = row.get_bounding_client_rect();
+    let scroll = f64::from(scroller.scroll_top());
+    let top = r.top() - boxr.top() + scroll;
+    let bottom = r.bottom() - boxr.top() + scroll;
+    let view = f64::from(scroller.client_height());
+    if top - head < scroll {
+        scroller.set_scroll_top((top - head).max(0.0) as i32);
+    } else if bottom > scroll + view {
+        scroller.set_scroll_top((bottom - view).ceil() as i32);
+    }
+}
+
+/// Properties of [`Row`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct RowProps {
+    /// The row (compared by pointer first: an unchanged row skips rendering).
+    pub row: Rc<RowData>,
+    /// Whether this is the featured country.
+    pub featured: bool,
+    /// Language tag.
+    pub lang: AttrValue,
+}
+
+/// One table row.
+#[function_component(Row)]
+pub fn row(props: &RowProps) -> Html {
+    let lang = props.lang.as_str();
+    let r = &props.row;
+    let t = r.tally;
+    html! {
+        <tr class={classes!(props.featured.then_some("ms-featured"), (!r.ranked).then_some("ms-unranked"))}
+            data-code={r.code.clone()}>
+            <td class="ms-col-rank">
+                if r.ranked {
+                    { &r.label }
+                } else {
+                    <span class="ms-unranked-mark">{ tr(lang, Msg::Unranked) }</span>
+                }
+            </td>
+            <th scope="row" class="ms-col-name">
+                if props.featured {
+                    <span class="ms-featured-mark" aria-hidden="true">{ "★ " }</span>
+                }
+                { &r.name }
+                if props.featured {
+                    <span class="ms-sr-only">{ " " }{ tr(lang, Msg::Featured) }</span>
+                }
+            </th>
+            <td class="ms-col-code">{ &r.code }</td>
+            <td class="ms-col-num">{ format_count(t.gold, lang) }</td>
+            <td class="ms-col-num">{ format_count(t.silver, lang) }</td>
+            <td class="ms-col-num">{ format_count(t.bronze, lang) }</td>
+            <td class="ms-col-num ms-col-total">{ format_count(t.total(), lang) }</td>
+        </tr>
+    }
+}

@@ -1,0 +1,522 @@
+//! The hosted-events timeline (issue 5): a date-scaled axis of event markers
+//! with a details panel.
+//!
+//! Unlike page-wide timeline scripts it listens for keys only on its own
+//! list (two widgets and the page's inputs never fight over arrow keys),
+//! keeps a roving tabindex with a visible focus ring, turns vertical by a
+//! container query on its own width, and keeps its selection in the URL hash
+//! under a key of its own instance. Geometry lives in
+//! [`crate::timeline_geom`] so it is tested natively; styles live in
+//! `www/timeline.css`.
+
+use crate::components::intl::{format_count, format_date, format_date_range};
+use crate::components::{id_prefix, Shared};
+use crate::data::model::{EventCategory, HostedEvent};
+use crate::timeline_geom::{
+    hash_get, hash_key, hash_set, is_safe_url, layout, Layout, LayoutInput,
+};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+/// Properties of [`Timeline`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct TimelineProps {
+    /// The events to show, in any order.
+    pub events: Rc<Vec<HostedEvent>>,
+    /// BCP-47 language tag for dates and numbers; `""` means English.
+    #[prop_or_default]
+    pub lang: AttrValue,
+    /// Unique per widget on the page; prefixes DOM ids and the URL-hash key.
+    #[prop_or_default]
+    pub instance: AttrValue,
+}
+
+/// Which events the axis shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Filter {
+    All,
+    MultiSport,
+    Other,
+}
+
+impl Filter {
+    const ALL: [Filter; 3] = [Filter::All, Filter::MultiSport, Filter::Other];
+
+    fn admits(self, c: EventCategory) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::MultiSport => c == EventCategory::MultiSport,
+            Filter::Other => c == EventCategory::Other,
+        }
+    }
+
+    fn value(self) -> &'static str {
+        match self {
+            Filter::All => "all",
+            Filter::MultiSport => "multi-sport",
+            Filter::Other => "other",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Filter::All => "All",
+            Filter::MultiSport => "Multi-sport Games",
+            Filter::Other => "Other events",
+        }
+    }
+}
+
+/// The memoised geometry of one (events, filter) pair.
+struct Geometry {
+    /// Indices into the events, in date order, of the events the filter admits.
+    visible: Vec<usize>,
+    /// Layout of `visible` (its `index` fields point into `visible`).
+    layout: Layout,
+}
+
+fn geometry(events: &[HostedEvent], filter: Filter, avail_px: f64) -> Geometry {
+    let mut visible: Vec<usize> = (0..events.len())
+        .filter(|&i| filter.admits(events[i].category))
+        .collect();
+    visible.sort_by(|&a, &b| {
+        let (x, y) = (&events[a], &events[b]);
+        (x.start, x.end, &x.id).cmp(&(y.start, y.end, &y.id))
+    });
+    let input: Vec<LayoutInput> = visible
+        .iter()
+        .map(|&i| LayoutInput {
+            day: events[i].start.days_since_epoch(),
+            label_chars: events[i].name.chars().count(),
+        })
+        .collect();
+    Geometry {
+        layout: layout(&input, avail_px),
+        visible,
+    }
+}
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn current_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Writes `key=id` into the hash in place: replaceState, so selecting does
+/// not scroll the page to an anchor nor add a history entry per click.
+fn write_hash(key: &str, id: &str) {
+    let Some(w) = window() else { return };
+    let old = current_hash();
+    let new = hash_set(&old, key, Some(id));
+    if new == old {
+        return;
+    }
+    let location = w.location();
+    let url = if new.is_empty() {
+        format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        )
+    } else {
+        new
+    };
+    if let Ok(history) = w.history() {
+        // Keep whatever state the page's own router stored.
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&url));
+    }
+}
+
+fn call0(obj: &JsValue, method: &str) -> Result<JsValue, JsValue> {
+    let f: js_sys::Function = js_sys::Reflect::get(obj, &method.into())?.dyn_into()?;
+    f.call0(obj)
+}
+
+/// Calls `on_resize` whenever `el` changes size. Through `Reflect`, so the
+/// crate needs no extra web-sys features; `None` where ResizeObserver is
+/// missing (the layout then keeps its first measurement).
+fn observe_resize(
+    el: &Element,
+    on_resize: impl Fn() + 'static,
+) -> Option<(JsValue, Closure<dyn Fn()>)> {
+    let ctor: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"ResizeObserver".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let callback = Closure::<dyn Fn()>::new(on_resize);
+    let observer =
+        js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(callback.as_ref())).ok()?;
+    let observe: js_sys::Function = js_sys::Reflect::get(&observer, &"observe".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    observe.call1(&observer, el).ok()?;
+    Some((observer, callback))
+}
+
+/// The position of the marker button an event inside the list came from.
+fn marker_of(e: &Event) -> Option<usize> {
+    let target: Element = e.target()?.dyn_into().ok()?;
+    let button = target.closest("button[data-idx]").ok()??;
+    button.get_attribute("data-idx")?.parse().ok()
+}
+
+/// The hosted-events timeline.
+#[function_component(Timeline)]
+pub fn timeline(props: &TimelineProps) -> Html {
+    let events = Shared(props.events.clone());
+    let lang = props.lang.to_string();
+    let prefix = format!("{}-tl", id_prefix(&props.instance));
+    let key = hash_key(&props.instance);
+
+    let filter = use_state_eq(|| Filter::All);
+    // The id the reader (or the hash) chose; resolved against the data below.
+    let chosen = {
+        let key = key.clone();
+        use_state_eq(move || hash_get(&current_hash(), &key))
+    };
+    // The marker holding tabindex=0, when it is not the selected one.
+    let active = use_state_eq(|| None::<String>);
+    // The axis' own width, in 16px steps so a resize relayouts only when it matters.
+    // `None` until measured: the first render draws no markers, since they
+    // would be laid out for a guessed width and redrawn at once (costly with
+    // 1,000 events); the measuring effect runs in the same scheduler pass.
+    let avail = use_state_eq(|| None::<u32>);
+    let geom = use_memo(
+        (events.clone(), *filter, *avail),
+        |(events, filter, avail)| geometry(events, *filter, f64::from(avail.unwrap_or(0))),
+    );
+    let axis_ref = use_node_ref();
+
+    {
+        let (axis_ref, avail) = (axis_ref.clone(), avail.clone());
+        use_effect_with((), move |_| {
+            let measure =
+                move |el: &Element| avail.set(Some(el.client_width().max(0) as u32 / 16 * 16));
+            let el = axis_ref.cast::<Element>();
+            // Measured now, so the first flush already has the real layout;
+            // the observer follows later changes (resizes, a tab shown).
+            if let Some(el) = &el {
+                measure(el);
+            }
+            let observer = el.and_then(|el| {
+                let target = el.clone();
+                observe_resize(&target, move || measure(&el))
+            });
+            move || {
+                if let Some((o, _)) = observer {
+                    let _ = call0(&o, "disconnect");
+                }
+            }
+        });
+    }
+
+    let id_at = {
+        let (events, geom) = (events.clone(), geom.clone());
+        move |pos: usize| -> Option<String> {
+            let i = *geom.visible.get(geom.layout.items.get(pos)?.index)?;
+            Some(events[i].id.clone())
+        }
+    };
+    let pos_of = |id: &str| -> Option<usize> {
+        geom.layout
+            .items
+            .iter()
+            .position(|p| events[geom.visible[p.index]].id == id)
+    };
+    // The chosen event if the filter shows it, else the first shown: a
+    // filter never leaves the panel describing an event missing from the axis,
+    // and switching back to "All" brings the choice back.
+    let selected_pos = chosen
+        .as_deref()
+        .and_then(pos_of)
+        .or_else(|| (!geom.layout.items.is_empty()).then_some(0));
+    let selected: Option<usize> = selected_pos.map(|p| geom.visible[geom.layout.items[p].index]);
+    let n = geom.layout.items.len();
+    let active_pos = active
+        .as_deref()
+        .and_then(pos_of)
+        .or(selected_pos)
+        .unwrap_or(0)
+        .min(n.saturating_sub(1));
+
+    // A link opened elsewhere, or the back button over an earlier hash, may
+    // change our key while mounted.
+    {
+        let (chosen, active, key, events) =
+            (chosen.clone(), active.clone(), key.clone(), events.clone());
+        use_effect_with((key, events), move |(key, events)| {
+            let (key, events) = (key.clone(), events.clone());
+            let listener = Closure::<dyn Fn()>::new(move || {
+                if let Some(id) = hash_get(&current_hash(), &key) {
+                    if events.iter().any(|e| e.id == id) {
+                        chosen.set(Some(id));
+                        active.set(None);
+                    }
+                }
+            });
+            let w = window();
+            if let Some(w) = &w {
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = w {
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+
+    // Bring a restored selection into view inside the axis, without moving
+    // the page, once the markers are first drawn.
+    {
+        let axis_ref = axis_ref.clone();
+        let x = selected_pos.map(|p| geom.layout.items[p].x);
+        use_effect_with(avail.is_some(), move |_| {
+            if let (Some(axis), Some(x)) = (axis_ref.cast::<Element>(), x) {
+                let left = x - f64::from(axis.client_width()) / 2.0;
+                if left > 0.0 {
+                    axis.set_scroll_left(left as i32);
+                }
+            }
+        });
+    }
+
+    let onkeydown = {
+        let (active, id_at) = (active.clone(), id_at.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.alt_key() || e.ctrl_key() || e.meta_key() || n == 0 {
+                return;
+            }
+            let Some(pos) = marker_of(&e) else {
+                return;
+            };
+            let next = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => (pos + 1).min(n - 1),
+                "ArrowLeft" | "ArrowUp" => pos.saturating_sub(1),
+                "Home" => 0,
+                "End" => n - 1,
+                _ => return,
+            };
+            // Only keys we handle are consumed; the page keeps every other.
+            e.prevent_default();
+            let list = e
+                .current_target()
+                .and_then(|t| t.dyn_into::<Element>().ok());
+            let target = list.and_then(|l| {
+                l.query_selector(&format!("button[data-idx=\"{next}\"]"))
+                    .ok()
+                    .flatten()
+            });
+            if let Some(b) = target.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
+                let _ = b.focus();
+            }
+            active.set(id_at(next));
+        })
+    };
+    let onclick = {
+        let (chosen, active, key) = (chosen.clone(), active.clone(), key.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(pos) = marker_of(&e) else {
+                return;
+            };
+            if let Some(id) = id_at(pos) {
+                write_hash(&key, &id);
+                active.set(Some(id.clone()));
+                chosen.set(Some(id));
+            }
+        })
+    };
+
+    let title_id = format!("{prefix}-title");
+    let details_id = format!("{prefix}-details");
+    if events.is_empty() {
+        return html! {
+            <section class="ms-tl" aria-labelledby={title_id.clone()}>
+                <h3 class="ms-tl-title" id={title_id}>{ "Hosted events" }</h3>
+                <p class="ms-tl-empty">{ "No hosted events in the data." }</p>
+            </section>
+        };
+    }
+
+    let count = |f: Filter| events.iter().filter(|e| f.admits(e.category)).count();
+    let filters = Filter::ALL.iter().map(|&f| {
+        let onchange = {
+            let filter = filter.clone();
+            Callback::from(move |_: Event| filter.set(f))
+        };
+        html! {
+            <label key={f.value()} class="ms-tl-filter-option">
+                <input type="radio" name={format!("{prefix}-filter")} value={f.value()}
+                    checked={*filter == f} {onchange} />
+                { format!("{} ({})", f.label(), count(f)) }
+            </label>
+        }
+    });
+
+    let l = &geom.layout;
+    let pct = |x: f64| format!("{:.4}%", x / l.width * 100.0);
+    let first_year = geom.visible.first().map(|&i| events[i].year);
+    let last_year = geom.visible.last().map(|&i| events[i].year);
+    let axis_name = match (first_year, last_year) {
+        (Some(a), Some(b)) if a != b => format!("Timeline of hosted events, {a}–{b}"),
+        (Some(a), _) => format!("Timeline of hosted events, {a}"),
+        _ => "Timeline of hosted events".to_string(),
+    };
+
+    let markers = l.items.iter().enumerate().map(|(pos, p)| {
+        let e = &events[geom.visible[p.index]];
+        let multi = e.category == EventCategory::MultiSport;
+        let is_selected = Some(pos) == selected_pos;
+        let class = classes!(
+            "ms-tl-item",
+            if multi { "ms-tl-multi" } else { "ms-tl-other" },
+            p.label_px.is_none().then_some("ms-tl-nolabel"),
+            p.label_before.then_some("ms-tl-before"),
+            is_selected.then_some("ms-tl-selected"),
+        );
+        let style = format!(
+            "--x:{};--lane:{};--lw:{}px",
+            pct(p.x),
+            p.lane,
+            p.label_px.unwrap_or(0.0)
+        );
+        let kind = if multi {
+            "multi-sport Games"
+        } else {
+            "other event"
+        };
+        html! {
+            <li key={e.id.clone()} {class} {style}>
+                <button type="button" class="ms-tl-marker" id={format!("{prefix}-m{pos}")}
+                    data-idx={pos.to_string()}
+                    // Mouse users see an unlabelled marker's name on hover.
+                    title={p.label_px.is_none().then(|| e.name.clone())}
+                    tabindex={if pos == active_pos { "0" } else { "-1" }}
+                    aria-pressed={if is_selected { "true" } else { "false" }}
+                    aria-controls={details_id.clone()}>
+                    <span class="ms-tl-shape" aria-hidden="true"></span>
+                    <span class="ms-tl-text">
+                        <span class="ms-tl-label">{ &e.name }</span>
+                        <span class="ms-tl-meta">{ format!("{}, {}", e.city, e.year) }</span>
+                        <span class="ms-tl-sr">{ format!(", {kind}") }</span>
+                    </span>
+                </button>
+            </li>
+        }
+    });
+    // A year label that would run off the track's end is left out.
+    let ticks = l.ticks.iter().filter(|t| t.x + 36.0 <= l.width).map(|t| {
+        html! { <span key={t.year} class="ms-tl-tick" style={format!("--x:{}", pct(t.x))}>{ t.year }</span> }
+    });
+
+    let details = selected.map(|i| details(&events[i], &lang, &prefix));
+    let legend_multi = if count(Filter::MultiSport) > 0 {
+        ""
+    } else {
+        "ms-tl-hidden"
+    };
+
+    html! {
+        <section class="ms-tl" id={prefix.clone()} aria-labelledby={title_id.clone()}>
+            <h3 class="ms-tl-title" id={title_id}>{ "Hosted events" }</h3>
+            <div class="ms-tl-bar">
+                <fieldset class="ms-tl-filter">
+                    <legend>{ "Show" }</legend>
+                    { for filters }
+                </fieldset>
+                <p class="ms-tl-legend">
+                    <span class={classes!("ms-tl-legend-item", "ms-tl-multi", legend_multi)}>
+                        <span class="ms-tl-shape" aria-hidden="true"></span>{ "Multi-sport Games" }
+                    </span>
+                    <span class="ms-tl-legend-item ms-tl-other">
+                        <span class="ms-tl-shape" aria-hidden="true"></span>{ "Other events" }
+                    </span>
+                </p>
+            </div>
+            <div class="ms-tl-axis" role="region" aria-label={axis_name} ref={axis_ref}>
+                if avail.is_none() {
+                } else if n == 0 {
+                    <p class="ms-tl-empty">{ "No events of this kind." }</p>
+                } else {
+                    <div class="ms-tl-track" style={format!("--w:{}px;--lanes:{}", l.width, l.lanes)}>
+                        <div class="ms-tl-ticks" aria-hidden="true">{ for ticks }</div>
+                        <ol class="ms-tl-list" aria-label="Events by date" {onkeydown} {onclick}>
+                            { for markers }
+                        </ol>
+                    </div>
+                }
+            </div>
+            { details.unwrap_or_default() }
+        </section>
+    }
+}
+
+/// The details panel; every string from data goes in as a text node.
+fn details(e: &HostedEvent, lang: &str, prefix: &str) -> Html {
+    let dates = if e.start == e.end {
+        format_date(e.start, lang)
+    } else {
+        format_date_range(e.start, e.end, lang)
+    };
+    let facts = [
+        ("Nations", e.nations),
+        ("Athletes", e.athletes),
+        ("Sports", e.sports),
+        ("Medal events", e.events),
+    ];
+    let facts: Vec<Html> = facts
+        .iter()
+        .filter_map(|(label, v)| {
+            v.map(|v| {
+                html! {
+                    <div key={*label} class="ms-tl-fact">
+                        <dt>{ *label }</dt><dd>{ format_count(v, lang) }</dd>
+                    </div>
+                }
+            })
+        })
+        .collect();
+    let heading = format!("{prefix}-details-title");
+    // Checked again here: the model promises http(s), but a link is the one
+    // place where a broken promise would become script.
+    let url = e.url.as_deref().filter(|u| is_safe_url(u));
+    html! {
+        <div class="ms-tl-details" id={format!("{prefix}-details")} role="region"
+            aria-labelledby={heading.clone()} aria-live="polite">
+            <h4 id={heading}>{ &e.name }</h4>
+            <p class="ms-tl-when">
+                <span class="ms-tl-city">{ &e.city }</span>{ " · " }
+                <time datetime={e.start.to_string()}>{ dates }</time>
+            </p>
+            if !facts.is_empty() {
+                <dl class="ms-tl-facts">{ facts }</dl>
+            }
+            if let Some(r) = e.host_result.as_deref().filter(|s| !s.trim().is_empty()) {
+                <p class="ms-tl-result"><strong>{ "Host result: " }</strong>{ r }</p>
+            }
+            if let Some(s) = e.summary.as_deref().filter(|s| !s.trim().is_empty()) {
+                <p class="ms-tl-summary">{ s }</p>
+            }
+            if let Some(u) = url {
+                <p class="ms-tl-source">
+                    <a href={u.to_string()} rel="noopener noreferrer" target="_blank">{ "Source" }</a>
+                </p>
+            }
+        </div>
+    }
+}

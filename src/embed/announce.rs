@@ -1,0 +1,67 @@
+//! What a live refresh tells screen-reader users: one polite sentence when
+//! the featured country's medal count changes ("Azerbaijan: new bronze
+//! medal, 3 bronze now"), and the local time of the last good update.
+
+use crate::data::model::{Dataset, MedalKind, Tally};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = r#"
+export function format_time(lang, ms) {
+  const d = new Date(ms);
+  try {
+    return new Intl.DateTimeFormat(lang || undefined, { hour: '2-digit', minute: '2-digit' }).format(d);
+  } catch (_) {
+    // A malformed lang tag makes Intl throw: fall back to the browser's locale.
+    return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(d);
+  }
+}
+"#)]
+extern "C" {
+    fn format_time(lang: &str, ms: f64) -> String;
+}
+
+/// `ms` (epoch milliseconds) as local `HH:MM` in `lang`'s convention.
+pub fn time_of_day(lang: &str, ms: f64) -> String {
+    format_time(lang, ms)
+}
+
+/// The featured country's tally: its table row when the table is valid,
+/// else its medals counted.
+pub fn featured_tally(data: &Dataset) -> Option<Tally> {
+    if let Some(row) = data.country_row() {
+        return Some(row.tally);
+    }
+    let medals = data.medals.valid()?;
+    let mut t = Tally::default();
+    for m in medals {
+        t.add(m.medal);
+    }
+    Some(t)
+}
+
+/// The sentence announcing the change from `before` to `after`, or `None`
+/// when the featured country's counts did not change.
+pub fn change_message(country: &str, before: Tally, after: Tally) -> Option<String> {
+    let parts: Vec<String> = MedalKind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let (b, a) = (before.get(kind), after.get(kind));
+            let name = kind.as_str();
+            match a.cmp(&b) {
+                std::cmp::Ordering::Equal => None,
+                std::cmp::Ordering::Greater if a - b == 1 => {
+                    Some(format!("new {name} medal, {a} {name} now"))
+                }
+                std::cmp::Ordering::Greater => {
+                    Some(format!("{} new {name} medals, {a} {name} now", a - b))
+                }
+                std::cmp::Ordering::Less => Some(format!("{name} count corrected to {a}")),
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        None
+    } else {
+        Some(format!("{country}: {}", parts.join("; ")))
+    }
+}

@@ -1,0 +1,83 @@
+//! The JavaScript half of `<medal-summary>`: a custom element class that only
+//! forwards its lifecycle to Rust (connect, disconnect, attribute changes,
+//! the `data` property, `refreshNow()`). Custom element classes cannot be
+//! written in Rust, so this shim is kept as small as possible; all state and
+//! all decisions live in [`super::widget::Widget`].
+
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+#[wasm_bindgen(inline_js = r#"
+const OBSERVED = ['src', 'lang', 'view', 'ranking', 'theme', 'refresh', 'height'];
+// Reflected as properties too (`lang` already is, on every HTMLElement).
+const REFLECTED = ['src', 'view', 'ranking', 'theme', 'refresh'];
+let parsed = null;
+
+export function when_parsed() {
+  // Before DOMContentLoaded a connected element may not have its inline
+  // <script type="application/json"> child yet.
+  if (!parsed) {
+    parsed = document.readyState !== 'loading'
+      ? Promise.resolve()
+      : new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+  }
+  return parsed;
+}
+
+export function define_element(connected, disconnected, attribute, data, refresh) {
+  if (customElements.get('medal-summary')) return false;
+  let next = 1;
+  class MedalSummaryElement extends HTMLElement {
+    static get observedAttributes() { return OBSERVED; }
+    connectedCallback() {
+      // Properties set before the element was defined sit on the instance
+      // and would hide the class's accessors: move them through them.
+      for (const p of ['data', ...REFLECTED]) {
+        if (Object.prototype.hasOwnProperty.call(this, p)) { const v = this[p]; delete this[p]; this[p] = v; }
+      }
+      if (!this._msId) { this._msId = next++; connected(this, this._msId); }
+    }
+    disconnectedCallback() {
+      // A move within the page re-connects at once: only a real removal unmounts.
+      queueMicrotask(() => {
+        if (!this.isConnected && this._msId) { const id = this._msId; this._msId = 0; disconnected(id); }
+      });
+    }
+    attributeChangedCallback(name, old, value) {
+      if (this._msId && old !== value) attribute(this._msId, name);
+    }
+    get data() { return this._msData; }
+    set data(value) {
+      this._msData = value;
+      if (this._msId) data(this._msId, value);
+    }
+    /** Re-reads the data now; resolves with the new `data-ms-state`. */
+    refreshNow() {
+      return this._msId ? refresh(this._msId) : Promise.resolve(this.getAttribute('data-ms-state') || 'loading');
+    }
+  }
+  for (const name of REFLECTED) {
+    Object.defineProperty(MedalSummaryElement.prototype, name, {
+      configurable: true,
+      get() { return this.getAttribute(name) ?? ''; },
+      set(v) { if (v == null) this.removeAttribute(name); else this.setAttribute(name, String(v)); },
+    });
+  }
+  customElements.define('medal-summary', MedalSummaryElement);
+  return true;
+}
+"#)]
+extern "C" {
+    /// Resolves once the document is parsed (at once if it already is).
+    pub fn when_parsed() -> js_sys::Promise;
+
+    /// Defines the element class; `false` if `medal-summary` was already defined.
+    #[wasm_bindgen(catch)]
+    pub fn define_element(
+        connected: &Closure<dyn Fn(HtmlElement, u32)>,
+        disconnected: &Closure<dyn Fn(u32)>,
+        attribute: &Closure<dyn Fn(u32, String)>,
+        data: &Closure<dyn Fn(u32, JsValue)>,
+        refresh: &Closure<dyn Fn(u32) -> js_sys::Promise>,
+    ) -> Result<bool, JsValue>;
+}

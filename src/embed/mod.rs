@@ -1,0 +1,168 @@
+//! The `<medal-summary>` custom element: one tag a newsroom drops into an
+//! article. Each element gets an open shadow root holding the widget's
+//! styles and a [`widget::Widget`], which finds the data (the `data`
+//! property, a `src` URL or an inline `<script type="application/json">`
+//! child), validates it and renders the views.
+//!
+//! Instances are independent: each has its own Yew app, its own state and
+//! its own resources, and no input can panic (in release a panic aborts the
+//! whole wasm instance, which would take every widget on the page down).
+//!
+//! Layout: [`element`] is the JS class shim, [`widget`] the state machine,
+//! [`fetch`] loading and parsing, [`announce`] refresh announcements,
+//! [`resources`] the counted timers/listeners/fetches.
+
+pub mod announce;
+pub mod element;
+pub mod fetch;
+pub mod resources;
+pub mod widget;
+
+pub use fetch::{parse, TIMEOUT_MS};
+pub use resources::{live_resources, live_widgets};
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use widget::{Msg, Widget, WidgetProps};
+use yew::html::Scope;
+use yew::AppHandle;
+
+/// Everything the shadow root needs: the embed's isolation and frame rules
+/// first, then the views' and the timeline's styles.
+pub const STYLE: &str = concat!(
+    include_str!("shadow.css"),
+    "\n",
+    include_str!("../../www/widget.css"),
+    "\n",
+    include_str!("../../www/timeline.css"),
+);
+
+thread_local! {
+    static MOUNTED: RefCell<HashMap<u32, AppHandle<Widget>>> = RefCell::new(HashMap::new());
+    /// One constructed stylesheet shared by every shadow root (`None`: unsupported).
+    static SHEET: Option<web_sys::CssStyleSheet> = {
+        let sheet = web_sys::CssStyleSheet::new().ok();
+        sheet.filter(|s| s.replace_sync(STYLE).is_ok())
+    };
+}
+
+/// Number of `<medal-summary>` elements currently mounted.
+pub fn mounted_count() -> usize {
+    MOUNTED.with(|m| m.try_borrow().map(|m| m.len()).unwrap_or(0))
+}
+
+/// Registers the `<medal-summary>` element (once; later calls do nothing).
+/// Every instance on the page, present or future, then mounts itself.
+pub fn start() {
+    let connected = Closure::<dyn Fn(HtmlElement, u32)>::new(|host: HtmlElement, id: u32| {
+        if let Err(e) = mount(&host, id) {
+            web_sys::console::warn_2(&"medal-summary: could not mount".into(), &e);
+        }
+    });
+    let disconnected = Closure::<dyn Fn(u32)>::new(|id: u32| {
+        // Take the handle out first: destroying must not run under the borrow.
+        let handle = MOUNTED.with(|m| m.try_borrow_mut().ok().and_then(|mut m| m.remove(&id)));
+        if let Some(h) = handle {
+            h.destroy();
+        }
+    });
+    let attribute = Closure::<dyn Fn(u32, String)>::new(|id: u32, name: String| {
+        send(id, Msg::Attribute(name));
+    });
+    let data = Closure::<dyn Fn(u32, JsValue)>::new(|id: u32, value: JsValue| {
+        send(id, Msg::SetData(value));
+    });
+    let refresh = Closure::<dyn Fn(u32) -> js_sys::Promise>::new(|id: u32| {
+        let mut resolver = None;
+        let promise = js_sys::Promise::new(&mut |resolve, _reject| resolver = Some(resolve));
+        match scope(id) {
+            Some(s) => s.send_message(Msg::Reload(resolver)),
+            None => {
+                if let Some(r) = resolver {
+                    let _ = r.call1(&JsValue::NULL, &"removed".into());
+                }
+            }
+        }
+        promise
+    });
+    match element::define_element(&connected, &disconnected, &attribute, &data, &refresh) {
+        Ok(true) => {
+            // The element class lives as long as the page: so do its callbacks.
+            connected.forget();
+            disconnected.forget();
+            attribute.forget();
+            data.forget();
+            refresh.forget();
+        }
+        Ok(false) => {}
+        Err(e) => web_sys::console::warn_2(&"medal-summary: could not define the element".into(), &e),
+    }
+}
+
+fn scope(id: u32) -> Option<Scope<Widget>> {
+    MOUNTED.with(|m| {
+        m.try_borrow()
+            .ok()
+            .and_then(|m| m.get(&id).map(|h| (**h).clone()))
+    })
+}
+
+fn send(id: u32, msg: Msg) {
+    if let Some(s) = scope(id) {
+        s.send_message(msg);
+    }
+}
+
+fn mount(host: &HtmlElement, id: u32) -> Result<(), JsValue> {
+    let shadow = match host.shadow_root() {
+        Some(s) => s,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    // A re-inserted element keeps its shadow root: start it afresh.
+    shadow.set_inner_html("");
+    adopt_styles(&shadow)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let root = document.create_element("div")?;
+    root.set_class_name("ms-root");
+    shadow.append_child(&root)?;
+    let handle = yew::Renderer::<Widget>::with_root_and_props(
+        root,
+        WidgetProps {
+            host: host.clone(),
+            id,
+        },
+    )
+    .render();
+    let stale = MOUNTED.with(|m| {
+        m.try_borrow_mut()
+            .ok()
+            .and_then(|mut m| m.insert(id, handle))
+    });
+    if let Some(h) = stale {
+        h.destroy();
+    }
+    Ok(())
+}
+
+/// Constructable stylesheets are not subject to a page's `style-src` CSP; a
+/// `<style>` element is the fallback for browsers without them.
+fn adopt_styles(shadow: &ShadowRoot) -> Result<(), JsValue> {
+    let adopted = SHEET.with(|s| {
+        s.as_ref().map(|sheet| {
+            shadow.set_adopted_style_sheets(&js_sys::Array::of1(sheet));
+        })
+    });
+    if adopted.is_none() {
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or("no document")?;
+        let style = document.create_element("style")?;
+        style.set_text_content(Some(STYLE));
+        shadow.append_child(&style)?;
+    }
+    Ok(())
+}

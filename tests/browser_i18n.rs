@@ -1,0 +1,596 @@
+//! Browser tests of translations, locale formatting and export: the views in
+//! English, French, Azerbaijani and Russian, the language fallback chain,
+//! the CSV files and the embed code. Locale-dependent expectations (dates)
+//! are computed with the browser's own `Intl`, never hard-coded.
+#![cfg(target_arch = "wasm32")]
+
+use medal_summary::components::export::{
+    csv_field, embed_code, escape_attr, medalists_csv, table_csv, BOM,
+};
+use medal_summary::components::i18n::{
+    az_ordinal_suffix, en, lookup, ordinal_in, resolve_lang, tr, Lang, Msg,
+};
+use medal_summary::components::intl::ordinal;
+use medal_summary::components::table::RowData;
+use medal_summary::components::{App, AppProps};
+use medal_summary::data::model::{Date, Medal, MedalKind, Tally};
+use medal_summary::data::rank::RankBy;
+use medal_summary::embed::parse;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const DEFAULT: &str = include_str!("../www/data/aze-paris2024.json");
+
+fn props(lang: &str, view: &str, ranking: RankBy, src: &str) -> AppProps {
+    let report = parse(DEFAULT);
+    AppProps {
+        data: Rc::new(report.dataset.expect("dataset")),
+        problems: Rc::new(report.problems),
+        lang: lang.to_string().into(),
+        view: view.to_string().into(),
+        ranking,
+        instance: "".into(),
+        src: src.to_string().into(),
+    }
+}
+
+async fn mount(p: AppProps) -> Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let div = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&div).unwrap();
+    let handle = yew::Renderer::<App>::with_root_and_props(div.clone(), p).render();
+    // The app lives for the rest of the test page.
+    std::mem::forget(handle);
+    yew::scheduler::flush().await;
+    div
+}
+
+fn q(root: &Element, sel: &str) -> Element {
+    root.query_selector(sel)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {sel}"))
+}
+
+fn qa(root: &Element, sel: &str) -> Vec<Element> {
+    let list = root.query_selector_all(sel).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap())
+        .collect()
+}
+
+fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default().trim().to_string()
+}
+
+async fn click(el: &Element) {
+    el.dyn_ref::<HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+}
+
+async fn open_tab(root: &Element, view: &str) -> Element {
+    click(&q(root, &format!("[role=tab][data-view={view}]"))).await;
+    q(root, &format!("[role=tabpanel][data-view={view}]"))
+}
+
+/// Lets promise callbacks and the tasks they wake run, then renders; stops
+/// as soon as `done` holds. Yields to the microtask queue only (no timers).
+async fn settle(done: impl Fn() -> bool) {
+    for _ in 0..20 {
+        if done() {
+            return;
+        }
+        JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL))
+            .await
+            .unwrap();
+        yew::scheduler::flush().await;
+    }
+}
+
+/// Runs a snippet of page script (test stubs).
+fn run(js: &str) {
+    js_sys::Function::new_no_args(js)
+        .call0(&JsValue::NULL)
+        .unwrap();
+}
+
+fn global(name: &str) -> JsValue {
+    js_sys::Reflect::get(&js_sys::global(), &name.into()).unwrap()
+}
+
+// ---- pure language logic ----------------------------------------------
+
+#[wasm_bindgen_test]
+fn ordinals_in_all_languages() {
+    let cases: [(u32, [&str; 4]); 6] = [
+        (1, ["1st", "1er", "1-ci", "1-е"]),
+        (2, ["2nd", "2e", "2-ci", "2-е"]),
+        (3, ["3rd", "3e", "3-cü", "3-е"]),
+        (30, ["30th", "30e", "30-cu", "30-е"]),
+        (40, ["40th", "40e", "40-cı", "40-е"]),
+        (91, ["91st", "91e", "91-ci", "91-е"]),
+    ];
+    for (n, want) in cases {
+        for (lang, w) in Lang::ALL.into_iter().zip(want) {
+            assert_eq!(ordinal_in(lang, n, &n.to_string()), w, "{n} in {lang:?}");
+            // Through Intl, with the language's digits (all plain here).
+            assert_eq!(ordinal(n, lang.code()), w, "Intl {n} in {lang:?}");
+        }
+    }
+    for (n, w) in [
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (111, "111th"),
+        (22, "22nd"),
+        (103, "103rd"),
+    ] {
+        assert_eq!(ordinal_in(Lang::En, n, &n.to_string()), w);
+    }
+    assert_eq!(ordinal(1, "fr-CA"), "1er");
+}
+
+#[wasm_bindgen_test]
+fn azerbaijani_vowel_harmony() {
+    let table = [
+        (1, "ci"),
+        (2, "ci"),
+        (3, "cü"),
+        (4, "cü"),
+        (5, "ci"),
+        (6, "cı"),
+        (7, "ci"),
+        (8, "ci"),
+        (9, "cu"),
+        (10, "cu"),
+        (20, "ci"),
+        (30, "cu"),
+        (40, "cı"),
+        (50, "ci"),
+        (60, "cı"),
+        (70, "ci"),
+        (80, "ci"),
+        (90, "cı"),
+        (100, "cü"),
+        (1000, "ci"),
+        (1_000_000, "cu"),
+        // The last non-zero spoken word decides.
+        (91, "ci"),
+        (96, "cı"),
+        (203, "cü"),
+        (2010, "cu"),
+        (340, "cı"),
+        (1100, "cü"),
+    ];
+    for (n, s) in table {
+        assert_eq!(az_ordinal_suffix(n), s, "{n}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn resolve_lang_fallback_chain() {
+    assert_eq!(resolve_lang("fr", "ru"), Lang::Fr);
+    assert_eq!(resolve_lang("fr-CA", ""), Lang::Fr);
+    assert_eq!(resolve_lang("AZ-latn-AZ", ""), Lang::Az);
+    assert_eq!(resolve_lang("ru_RU", ""), Lang::Ru);
+    assert_eq!(resolve_lang("", "ru"), Lang::Ru);
+    assert_eq!(resolve_lang("  ", "az-AZ"), Lang::Az);
+    assert_eq!(resolve_lang("", ""), Lang::En);
+    assert_eq!(resolve_lang("de", "fr"), Lang::En);
+    assert_eq!(resolve_lang("", "zh-Hans"), Lang::En);
+    assert_eq!(resolve_lang("fra", ""), Lang::En);
+    assert_eq!(resolve_lang("en-GB", "fr"), Lang::En);
+}
+
+#[wasm_bindgen_test]
+fn missing_translation_falls_back_to_english() {
+    // The rank placeholder is language-neutral and deliberately untranslated.
+    assert_eq!(lookup(Lang::Fr, Msg::RankUnknown), None);
+    assert_eq!(tr("fr", Msg::RankUnknown), en(Msg::RankUnknown));
+    assert_eq!(tr("ru", Msg::RankUnknown), "–");
+    // Unsupported and empty tags read English.
+    assert_eq!(tr("de", Msg::TabTable), "Medal table");
+    assert_eq!(tr("", Msg::TabTable), "Medal table");
+    assert_eq!(tr("fr-BE", Msg::TabTable), "Tableau des médailles");
+    assert_eq!(tr("az", Msg::Gold), "Qızıl");
+    assert_eq!(tr("ru", Msg::Gold), "Золото");
+}
+
+// ---- the views in each language ----------------------------------------
+
+const LANGS: [(&str, &str, &str); 4] = [
+    ("en", "Azerbaijan", "30th of 91, shared with Croatia"),
+    ("fr", "Azerbaïdjan", "30e sur 91, à égalité avec Croatia"),
+    (
+        "az",
+        "Azərbaycan",
+        "91 komandadan 30-cu; bu yeri bölüşənlər: Croatia",
+    ),
+    (
+        "ru",
+        "Азербайджан",
+        "30-е место из 91; то же место: Croatia",
+    ),
+];
+
+#[wasm_bindgen_test]
+async fn card_in_each_language() {
+    for (lang, name, sentence) in LANGS {
+        let root = mount(props(lang, "", RankBy::Gold, "")).await;
+        assert_eq!(text(&q(&root, ".ms-country")), name, "{lang}");
+        assert_eq!(text(&q(&root, ".ms-rank-text")), sentence, "{lang}");
+        assert_eq!(
+            q(&root, ".ms-widget").get_attribute("lang").as_deref(),
+            Some(lang)
+        );
+        let tab = text(&q(&root, "[role=tab][data-view=card]"));
+        assert_eq!(tab, tr(lang, Msg::TabCard));
+        let labels: Vec<String> = qa(&root, ".ms-tally .ms-label").iter().map(text).collect();
+        let want: Vec<&str> = [Msg::Gold, Msg::Silver, Msg::Bronze, Msg::Total]
+            .iter()
+            .map(|&m| tr(lang, m))
+            .collect();
+        assert_eq!(labels, want, "{lang}");
+        assert_eq!(
+            text(&q(&root, ".ms-rank-basis")),
+            tr(lang, Msg::RankedByGold)
+        );
+        // No English left behind on a translated card (beyond names and data).
+        if lang != "en" {
+            let all = text(&q(&root, ".ms-card"));
+            assert!(
+                !all.contains("Gold") && !all.contains("Ranked"),
+                "{lang}: {all}"
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn table_in_each_language() {
+    let captions = [
+        ("en", "Medal table, Paris 2024", "Rank", "Team"),
+        ("fr", "Tableau des médailles, Paris 2024", "Rang", "Équipe"),
+        ("az", "Medal cədvəli, Paris 2024", "Yer", "Komanda"),
+        ("ru", "Медальный зачёт, Paris 2024", "Место", "Команда"),
+    ];
+    for (lang, caption, col_rank, col_name) in captions {
+        let root = mount(props(lang, "table", RankBy::Gold, "")).await;
+        let panel = q(&root, "[role=tabpanel][data-view=table]");
+        assert_eq!(text(&q(&panel, "caption")), caption);
+        assert_eq!(
+            text(&q(&panel, "th[data-col=rank] .ms-sort"))
+                .trim_end_matches('▲')
+                .trim(),
+            col_rank
+        );
+        assert!(
+            text(&q(&panel, "th[data-col=name]")).starts_with(col_name),
+            "{lang}"
+        );
+        let n = qa(&panel, "tbody tr").len();
+        let shown = text(&q(&panel, ".ms-shown"));
+        let want = match lang {
+            "en" => format!("{n} of {n} teams shown"),
+            "fr" => format!("{n} équipes affichées sur {n}"),
+            "az" => format!("{n} komandadan {n} göstərilir"),
+            _ => format!("Показано команд: {n} из {n}"),
+        };
+        assert_eq!(shown, want);
+        let featured = q(&panel, "tr.ms-featured");
+        assert_eq!(text(&q(&featured, ".ms-col-rank")), "=30");
+        assert!(text(&q(&panel, ".ms-show")).contains("Azerbaijan") || lang != "en");
+        // Medal letters drawn on the headers are the language's.
+        assert_eq!(
+            text(&q(&panel, "th .ms-mark-gold")),
+            tr(lang, Msg::GoldLetter)
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn medalist_dates_follow_the_language() {
+    for (lang, _, _) in LANGS {
+        let root = mount(props(lang, "medalists", RankBy::Gold, "")).await;
+        let panel = q(&root, "[role=tabpanel][data-view=medalists]");
+        let time = q(&panel, ".ms-date");
+        let iso = time.get_attribute("datetime").unwrap();
+        let parts: Vec<u32> = iso.split('-').map(|p| p.parse().unwrap()).collect();
+        let o = js_sys::Object::new();
+        for (k, v) in [
+            ("year", "numeric"),
+            ("month", "long"),
+            ("day", "numeric"),
+            ("timeZone", "UTC"),
+        ] {
+            js_sys::Reflect::set(&o, &k.into(), &v.into()).unwrap();
+        }
+        let f = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&lang.into()), &o);
+        let ms = js_sys::Date::utc(f64::from(parts[0]), f64::from(parts[1] - 1))
+            + f64::from(parts[2] - 1) * 86_400_000.0;
+        let want = f
+            .format()
+            .call1(&JsValue::NULL, &js_sys::Date::new(&ms.into()))
+            .unwrap()
+            .as_string()
+            .unwrap();
+        assert_eq!(text(&time), want, "{lang}");
+        assert_eq!(
+            text(&q(&panel, ".ms-filter button")),
+            tr(lang, Msg::AllMedals)
+        );
+    }
+}
+
+// ---- export -------------------------------------------------------------
+
+fn row(label: &str, code: &str, name: &str, t: (u32, u32, u32), ranked: bool) -> Rc<RowData> {
+    Rc::new(RowData {
+        code: code.into(),
+        name: name.into(),
+        tally: Tally {
+            gold: t.0,
+            silver: t.1,
+            bronze: t.2,
+        },
+        label: label.into(),
+        ranked,
+        order: 0,
+        search: String::new(),
+    })
+}
+
+#[wasm_bindgen_test]
+fn csv_quoting() {
+    assert_eq!(csv_field("plain"), "plain");
+    assert_eq!(csv_field("a,b"), "\"a,b\"");
+    assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    assert_eq!(csv_field("cr\r"), "\"cr\r\"");
+    assert_eq!(csv_field(""), "");
+    assert_eq!(csv_field("Azərbaycan"), "Azərbaycan");
+}
+
+#[wasm_bindgen_test]
+fn table_csv_exact() {
+    let rows = vec![
+        row("1", "USA", "United States", (40, 44, 42), true),
+        row("=2", "KOR", "Korea, \"South\"", (13, 9, 10), true),
+        row("=2", "AZE", "Azərbaycan", (2, 2, 3), true),
+        row("", "AIN", "Individual Neutral Athletes", (1, 3, 1), false),
+    ];
+    let csv = table_csv(&rows);
+    assert_eq!(csv.chars().next(), Some(BOM));
+    assert_eq!(
+        csv,
+        "\u{feff}rank,code,name,gold,silver,bronze,total\r\n\
+         1,USA,United States,40,44,42,126\r\n\
+         =2,KOR,\"Korea, \"\"South\"\"\",13,9,10,32\r\n\
+         =2,AZE,Azərbaycan,2,2,3,7\r\n\
+         ,AIN,Individual Neutral Athletes,1,3,1,5\r\n"
+    );
+}
+
+#[wasm_bindgen_test]
+fn medalists_csv_exact() {
+    let medals = vec![
+        Medal {
+            medal: MedalKind::Gold,
+            athletes: vec!["Hidayat Heydarov".into()],
+            sport: "Judo".into(),
+            event: "Men -73 kg".into(),
+            date: Date::parse("2024-07-29").unwrap(),
+        },
+        Medal {
+            medal: MedalKind::Bronze,
+            athletes: vec!["A, B".into(), "C \"D\"".into()],
+            sport: "Taekwondo".into(),
+            event: "Mixed\nteam".into(),
+            date: Date::parse("2024-08-09").unwrap(),
+        },
+    ];
+    assert_eq!(
+        medalists_csv(&medals),
+        "\u{feff}medal,athletes,sport,event,date\r\n\
+         gold,Hidayat Heydarov,Judo,Men -73 kg,2024-07-29\r\n\
+         bronze,\"A, B; C \"\"D\"\"\",Taekwondo,\"Mixed\nteam\",2024-08-09\r\n"
+    );
+}
+
+/// Parses `html` as markup (inert, in a template) and returns the
+/// `<medal-summary>` element's attributes.
+fn parse_tag(html: &str) -> Vec<(String, String)> {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let t = doc.create_element("template").unwrap();
+    t.set_inner_html(html);
+    let content: web_sys::Node = js_sys::Reflect::get(&t, &"content".into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let el: Element = content.first_child().unwrap().dyn_into().unwrap();
+    assert_eq!(el.local_name(), "medal-summary");
+    assert!(content.first_child().unwrap().next_sibling().is_none());
+    let names = el.get_attribute_names();
+    (0..names.length())
+        .map(|i| {
+            let n = names.get(i).as_string().unwrap();
+            let v = el.get_attribute(&n).unwrap();
+            (n, v)
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn embed_code_round_trips() {
+    let src = "https://example.org/d.json?a=1&b=\"2\"&c=<x>'";
+    let code = embed_code(src, "fr", "table", RankBy::Total);
+    assert_eq!(
+        code,
+        "<medal-summary src=\"https://example.org/d.json?a=1&amp;b=&quot;2&quot;&amp;c=&lt;x&gt;&#39;\" \
+         lang=\"fr\" view=\"table\" ranking=\"total\"></medal-summary>"
+    );
+    let attrs = parse_tag(&code);
+    let want: Vec<(String, String)> = [
+        ("src", src),
+        ("lang", "fr"),
+        ("view", "table"),
+        ("ranking", "total"),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    assert_eq!(attrs, want);
+    // Without a known src the attribute is left out.
+    assert_eq!(
+        embed_code("", "az", "card", RankBy::Gold),
+        "<medal-summary lang=\"az\" view=\"card\" ranking=\"gold\"></medal-summary>"
+    );
+    assert_eq!(escape_attr("a\"b&c"), "a&quot;b&amp;c");
+}
+
+#[wasm_bindgen_test]
+async fn copy_embed_code_of_current_view() {
+    run(
+        "Object.defineProperty(navigator, 'clipboard', { configurable: true, value: \
+         { writeText(t) { window.__copied = t; return Promise.resolve(); } } });",
+    );
+    let root = mount(props("ru", "card", RankBy::Gold, "data/aze.json")).await;
+    // Change the view and the ranking: the code follows what is shown.
+    let panel = open_tab(&root, "table").await;
+    click(&q(&panel, "input[type=radio][value=total]")).await;
+    let button = q(&root, ".ms-actions [data-action=embed]");
+    assert_eq!(text(&button), tr("ru", Msg::CopyEmbed));
+    click(&button).await;
+    let status = q(&root, ".ms-action-status");
+    settle(|| !text(&status).is_empty()).await;
+    let want = embed_code("data/aze.json", "ru", "table", RankBy::Total);
+    assert_eq!(
+        global("__copied").as_string().as_deref(),
+        Some(want.as_str())
+    );
+    assert_eq!(text(&status), tr("ru", Msg::EmbedCopied));
+    let attrs = parse_tag(&want);
+    assert!(attrs.contains(&("view".into(), "table".into())));
+    assert!(attrs.contains(&("ranking".into(), "total".into())));
+    assert!(attrs.contains(&("lang".into(), "ru".into())));
+}
+
+#[wasm_bindgen_test]
+async fn copy_embed_code_falls_back_to_a_selected_box() {
+    run("Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined });");
+    let root = mount(props("fr", "medalists", RankBy::Gold, "")).await;
+    click(&q(&root, ".ms-actions [data-action=embed]")).await;
+    let area: HtmlTextAreaElement = q(&root, ".ms-embed-code").dyn_into().unwrap();
+    assert_eq!(
+        area.value(),
+        embed_code("", "fr", "medalists", RankBy::Gold)
+    );
+    assert!(area.read_only());
+    let doc = web_sys::window().unwrap().document().unwrap();
+    assert_eq!(
+        doc.active_element().as_ref(),
+        Some(area.unchecked_ref::<Element>())
+    );
+    assert_eq!(area.selection_start().unwrap(), Some(0));
+    assert_eq!(
+        area.selection_end().unwrap(),
+        Some(area.value().encode_utf16().count() as u32)
+    );
+    // No src known: the reader is told.
+    assert_eq!(
+        text(&q(&root, ".ms-embed-nosrc")),
+        tr("fr", Msg::EmbedNoSrc)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn download_csv_of_the_table() {
+    run("window.__blob = null; window.__dl = null; \
+         URL.createObjectURL = b => { window.__blob = b; return 'blob:stub'; }; \
+         URL.revokeObjectURL = u => { window.__revoked = u; }; \
+         HTMLAnchorElement.prototype.click = function () { window.__dl = this.download; };");
+    let root = mount(props("az", "table", RankBy::Gold, "")).await;
+    let button = q(&root, ".ms-actions [data-action=csv-table]");
+    assert_eq!(text(&button), tr("az", Msg::DownloadTableCsv));
+    assert!(root
+        .query_selector(".ms-actions [data-action=csv-medalists]")
+        .unwrap()
+        .is_none());
+    click(&button).await;
+    assert_eq!(
+        global("__dl").as_string().as_deref(),
+        Some("aze-medal-table.csv")
+    );
+    let blob: web_sys::Blob = global("__blob").dyn_into().unwrap();
+    assert_eq!(blob.type_(), "text/csv;charset=utf-8");
+    let buf = JsFuture::from(blob.array_buffer()).await.unwrap();
+    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+    assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
+    let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(lines[0], "rank,code,name,gold,silver,bronze,total");
+    assert!(lines.contains(&"=30,AZE,Azerbaijan,2,2,3,7"), "{csv}");
+    assert!(lines.contains(&"=30,CRO,Croatia,2,2,3,7"));
+}
+
+#[wasm_bindgen_test]
+async fn printing_mounts_the_card_and_the_table() {
+    let root = mount(props("fr", "medalists", RankBy::Gold, "")).await;
+    assert!(root
+        .query_selector("[data-view=table] table")
+        .unwrap()
+        .is_none());
+    let ev = web_sys::Event::new("beforeprint").unwrap();
+    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+    yew::scheduler::flush().await;
+    let table = q(&root, "[role=tabpanel][data-view=table]");
+    assert!(table.has_attribute("hidden"), "still hidden on screen");
+    assert!(qa(&table, "tbody tr").len() > 90);
+    assert!(root
+        .query_selector("[data-view=card] .ms-card")
+        .unwrap()
+        .is_some());
+}
+
+/// A 60-character name and long labels wrap inside a narrow widget instead
+/// of widening it.
+#[wasm_bindgen_test]
+async fn long_names_wrap() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let style = doc.create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../www/widget.css")));
+    doc.head().unwrap().append_child(&style).unwrap();
+    let long = "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogochia";
+    assert_eq!(long.chars().count(), 60);
+    let report = parse(&with_country_name(long));
+    let mut p = props("ru", "", RankBy::Gold, "");
+    p.data = Rc::new(report.dataset.expect("dataset"));
+    let root = mount(p).await;
+    root.set_attribute("style", "width: 16rem").unwrap();
+    let widget = q(&root, ".ms-widget");
+    let w = root.client_width();
+    assert!(
+        widget.scroll_width() <= w,
+        "widget {} > {w}",
+        widget.scroll_width()
+    );
+    let h2 = q(&root, ".ms-country");
+    assert!(h2.scroll_width() <= h2.client_width() + 1);
+    // The tab strip wraps the long Russian/French tab names too.
+    let tabs = q(&root, ".ms-tabs");
+    assert!(tabs.scroll_width() <= tabs.client_width() + 1);
+    style.remove();
+}
+
+/// The default data with the featured country renamed (every language).
+fn with_country_name(name: &str) -> String {
+    let v = js_sys::JSON::parse(DEFAULT).unwrap();
+    let c = js_sys::Reflect::get(&v, &"country".into()).unwrap();
+    js_sys::Reflect::set(&c, &"name".into(), &name.into()).unwrap();
+    js_sys::Reflect::set(&c, &"names".into(), &js_sys::Object::new()).unwrap();
+    String::from(js_sys::JSON::stringify(&v).unwrap())
+}
