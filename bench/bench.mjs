@@ -48,7 +48,7 @@ const SEL = {
 const VIEWS = ['card', 'medalists', 'table', 'history', 'timeline'];
 const SORT_COLS = ['name', 'gold', 'total', 'rank', 'silver', 'bronze'];
 
-const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_BIN || process.env.CHROME_PATH || '/usr/bin/chromium';
 // Nothing but 127.0.0.1 resolves: a request to the internet fails at once
 // (and is listed in the results) instead of reaching out.
 const NO_NETWORK = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
@@ -72,6 +72,7 @@ const HELP = `usage: node bench/bench.mjs [options]
   --quick            development run: 2 rounds, 10 reps, 1 scale round, 1 Lighthouse run, no 10,000-row point
   --out FILE         results file (default bench/results/latest.json)
   --print FILE       only print the summary of an earlier results file
+  --markdown         with --print: print the README's "Performance" section instead
   --help`;
 function options(argv) {
   const o = { only: null, rounds: 10, reps: 50, scaleRounds: 3, lhRuns: 3, quick: false, out: path.join(BENCH, 'results/latest.json') };
@@ -86,6 +87,7 @@ function options(argv) {
     else if (a === '--quick') Object.assign(o, { quick: true, rounds: 2, reps: 10, scaleRounds: 1, lhRuns: 1 });
     else if (a === '--out') o.out = path.resolve(argv[++i]);
     else if (a === '--print') o.print = path.resolve(argv[++i]);
+    else if (a === '--markdown') o.markdown = true;
     else if (a === '--help' || a === '-h') { console.log(HELP); process.exit(0); }
     else throw new Error(`unknown option ${a}\n${HELP}`);
   }
@@ -290,7 +292,7 @@ async function freshPage(browser, { initScript, initArg } = {}) {
   return { context, page, cdp, net, errors };
 }
 
-/** JS heap after a forced GC (V8 heap; `backing` is ArrayBuffer stores, wasm memory included). */
+/** Heap after a forced GC: V8 (`used`), ArrayBuffer stores (`backing`; wasm memories are not among them, see __benchWasm), Blink (`embedder`), live DOM nodes. */
 async function heap(cdp) {
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -671,9 +673,55 @@ function summary(res) {
   return out.join('\n');
 }
 
+/** The README's "Performance" section, from a results file (`--print FILE --markdown`). */
+function markdown(res) {
+  const m = res.machine;
+  const o = [];
+  const ok = (x) => x && !x.error;
+  const chromium = (m.chromium || '').replace(/ built on .*/, '');
+  o.push('## Performance', '');
+  o.push(`Measured by \`bench/run.sh\` (see [bench/README.md](bench/README.md)) on ${res.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Debian ${m.debian}, ${chromium} headless, Node ${m.node}; release build, served gzip from localhost, cold cache for every load. Medians unless marked p95; the machine is small and shared, so read ratios rather than absolute times.`);
+  const p = res.paint;
+  if (ok(p)) {
+    o.push('', `**First paint against TimelineJS3 ${res.versions?.timelinejs ?? ''}**, the same three Baku events, ${p.rounds} alternating rounds each:`, '');
+    o.push('| | TimelineJS3 | medal-summary | ratio |', '| --- | ---: | ---: | ---: |');
+    o.push(`| events painted (from navigation start) | ${ms(p.theirs.painted.median)} | ${ms(p.ours.painted.median)} | ${p.ratio.painted} |`);
+    o.push(`| … p95 | ${ms(p.theirs.painted.p95)} | ${ms(p.ours.painted.p95)} | |`);
+    o.push(`| bytes transferred (gzip) | ${kb(p.theirs.bytes)} | ${kb(p.ours.bytes)} | ${p.ratio.bytes} |`);
+    o.push(`| requests | ${p.theirs.requests} | ${p.ours.requests} | |`);
+    o.push(`| JS heap after load | ${mb(p.theirs.heap)} | ${mb(p.ours.heap)} | ${p.ratio.heap} |`);
+    o.push(`| JS heap + wasm memory | ${mb(p.theirs.heap + p.theirs.wasm)} | ${mb(p.ours.heap + p.ours.wasm)} | ${p.ratio.heapPlusWasm} |`);
+    o.push(`| DOM nodes | ${p.theirs.nodes} | ${p.ours.nodes} | ${ratio(p.ours.nodes, p.theirs.nodes)} |`);
+  }
+  const it = res.interaction;
+  if (ok(it)) {
+    o.push('', `**Interaction**, ${it.rows}-row medal table, ${it.sort.reps} real clicks each, click to the frame that shows the change (double requestAnimationFrame):`, '');
+    o.push('| action | median | p95 | widget work (DOM done), median |', '| --- | ---: | ---: | ---: |');
+    for (const [n, x] of [['sort a column', it.sort], ['switch gold/total ranking', it.ranking], ['switch tab', it.tabs]]) {
+      o.push(`| ${n} | ${ms(x.raf2.median)} | ${ms(x.raf2.p95)} | ${ms(x.dom.median)} |`);
+    }
+  }
+  if (ok(res.scale)) {
+    o.push('', '**Scale**: first render of all items and memory after load (JS heap + wasm memory):', '');
+    o.push('| widget | data | first render | memory |', '| --- | --- | ---: | ---: |');
+    for (const x of res.scale) o.push(`| ${x.widget} | ${x.n.toLocaleString('en')} ${x.what} | ${ms(x.painted)} | ${mb((x.heap ?? 0) + (x.wasm ?? 0))} |`);
+  }
+  const lh = res.lighthouse;
+  if (ok(lh)) {
+    o.push('', `**Lighthouse ${lh.mobile?.lighthouseVersion}** on \`${lh.page.replace(/^\//, '')}\` (median of ${lh.mobile?.runs} runs):`, '');
+    o.push('| | performance | accessibility | best practices | CLS | LCP | TBT |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const f of ['mobile', 'desktop']) if (lh[f]) o.push(`| ${f} | ${lh[f].performance} | ${lh[f].accessibility} | ${lh[f].bestPractices} | ${lh[f].cls?.toFixed(3)} | ${ms(lh[f].lcp)} | ${ms(lh[f].tbt)} |`);
+  }
+  return o.join('\n');
+}
+
 async function main() {
   const o = options(process.argv.slice(2));
-  if (o.print) { console.log(summary(JSON.parse(await readFile(o.print, 'utf8')))); return; }
+  if (o.print) {
+    const res = JSON.parse(await readFile(o.print, 'utf8'));
+    console.log(o.markdown ? markdown(res) : summary(res));
+    return;
+  }
   const want = (s) => !o.only || o.only.has(s);
   if (!existsSync(path.join(TLJS, 'js/timeline.js'))) throw new Error('TimelineJS3 is not installed: run bench/run.sh (npm ci in bench/)');
   if (!existsSync(DIST)) throw new Error('no dist/: run bench/run.sh (it runs trunk build --release)');

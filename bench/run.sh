@@ -39,5 +39,6 @@ if [ "$build" = 1 ]; then
   trunk build --release
 fi
 
+export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"  # for Lighthouse's chrome-launcher
 node bench/bench.mjs ${args[@]+"${args[@]}"}
 echo "bench/run.sh took $((SECONDS - T0))s"

@@ -417,7 +417,9 @@ mod tests {
         assert!(close(segs[0].x, 10.0) && close(segs[0].width, 20.0));
         assert_eq!(segs[1].kind, MedalKind::Bronze);
         assert!(close(segs[1].x, 30.0) && close(segs[1].width, 40.0));
-        assert!(segs.iter().all(|g| close(g.y, 5.0) && close(g.height, 12.0)));
+        assert!(segs
+            .iter()
+            .all(|g| close(g.y, 5.0) && close(g.height, 12.0)));
         assert_eq!(segs[1].centre(), (50.0, 11.0));
     }
 
@@ -426,7 +428,10 @@ mod tests {
         let s = Scale::new(8, 200.0, -160.0);
         let segs = stack_vertical(&t(2, 2, 3), &s, 40.0, 20.0);
         assert_eq!(segs.len(), 3);
-        assert!(close(segs[0].y + segs[0].height, 200.0), "gold sits on the baseline");
+        assert!(
+            close(segs[0].y + segs[0].height, 200.0),
+            "gold sits on the baseline"
+        );
         assert!(close(segs[0].height, 40.0));
         assert!(close(segs[1].y + segs[1].height, segs[0].y));
         assert!(close(segs[2].y, 200.0 - 7.0 * 20.0));
@@ -469,7 +474,10 @@ mod tests {
 
     #[test]
     fn hbar_chart_bands_and_widths() {
-        let rows = vec![("All".to_string(), t(2, 2, 3)), ("Judo".to_string(), t(1, 0, 1))];
+        let rows = vec![
+            ("All".to_string(), t(2, 2, 3)),
+            ("Judo".to_string(), t(1, 0, 1)),
+        ];
         let c = hbar_chart(&rows, FRAME, 30.0, 0.6);
         // 7 medals → ticks 0,2,4,6,8: the scale tops out at 8 over 200 units.
         assert_eq!(c.scale.max, 8);

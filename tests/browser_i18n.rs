@@ -326,6 +326,45 @@ async fn medalist_dates_follow_the_language() {
     }
 }
 
+#[wasm_bindgen_test]
+async fn timeline_in_each_language() {
+    let athletes = [
+        ("en", "Athletes"),
+        ("fr", "Athlètes"),
+        ("az", "İdmançılar"),
+        ("ru", "Спортсмены"),
+    ];
+    for (lang, word) in athletes {
+        let root = mount(props(lang, "timeline", RankBy::Gold, "")).await;
+        let panel = q(&root, "[role=tabpanel][data-view=timeline]");
+        assert_eq!(text(&q(&panel, ".ms-tl-title")), tr(lang, Msg::TlTitle));
+        assert_eq!(
+            text(&q(&panel, ".ms-tl-filter legend")),
+            tr(lang, Msg::TlFilterLabel)
+        );
+        let options: Vec<String> = qa(&panel, ".ms-tl-filter-option")
+            .iter()
+            .map(text)
+            .collect();
+        let want: Vec<String> = [Msg::TlFilterAll, Msg::TlMultiSport, Msg::TlOther]
+            .iter()
+            .zip([8, 3, 5])
+            .map(|(&m, n)| format!("{} ({n})", tr(lang, m)))
+            .collect();
+        assert_eq!(options, want, "{lang}");
+        let labels: Vec<String> = qa(&panel, ".ms-tl-facts dt").iter().map(text).collect();
+        assert_eq!(labels[1], word, "{lang}");
+        assert_eq!(text(&q(&panel, ".ms-tl-source a")), tr(lang, Msg::TlSource));
+        if lang != "en" {
+            let all = text(&panel);
+            assert!(
+                !all.contains("Athletes") && !all.contains("Host result"),
+                "{lang}: {all}"
+            );
+        }
+    }
+}
+
 // ---- export -------------------------------------------------------------
 
 fn row(label: &str, code: &str, name: &str, t: (u32, u32, u32), ranked: bool) -> Rc<RowData> {
@@ -593,4 +632,38 @@ fn with_country_name(name: &str) -> String {
     js_sys::Reflect::set(&c, &"name".into(), &name.into()).unwrap();
     js_sys::Reflect::set(&c, &"names".into(), &js_sys::Object::new()).unwrap();
     String::from(js_sys::JSON::stringify(&v).unwrap())
+}
+
+/// The `{placeholder}` names of a template, sorted.
+fn placeholders(t: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = t
+        .split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(k, _)| k))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+#[wasm_bindgen_test]
+fn every_translation_keeps_the_placeholders() {
+    let mut seen = std::collections::HashSet::new();
+    for &m in Msg::ALL {
+        assert!(seen.insert(m), "{m:?} listed twice");
+        let want = placeholders(en(m));
+        for lang in Lang::ALL {
+            let t = tr(lang.code(), m);
+            assert!(!t.is_empty(), "{m:?} empty in {lang:?}");
+            assert_eq!(placeholders(t), want, "{m:?} in {lang:?}: {t}");
+        }
+    }
+    // Only the deliberately neutral entries fall back.
+    for lang in [Lang::Fr, Lang::Az, Lang::Ru] {
+        let missing: Vec<Msg> = Msg::ALL
+            .iter()
+            .copied()
+            .filter(|&m| lookup(lang, m).is_none())
+            .collect();
+        assert_eq!(missing, vec![Msg::RankUnknown], "{lang:?}");
+    }
 }

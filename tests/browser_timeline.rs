@@ -4,6 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Function, Object, Reflect};
+use medal_summary::components::i18n::{tr, Msg};
 use medal_summary::components::timeline::{Timeline, TimelineProps};
 use medal_summary::data::model::{Date, EventCategory, HostedEvent};
 use medal_summary::timeline_geom::{hash_get, hash_key, hash_set};
@@ -273,7 +274,7 @@ async fn default_events_in_date_order_first_selected() {
     // First in date order is selected and is the one tab stop.
     assert_eq!(pressed(&m.root), vec![0]);
     assert_eq!(tabbable(&m.root), vec![0]);
-    assert_eq!(text(&m.root, ".ms-tl-details h4"), "2015 European Games");
+    assert_eq!(text(&m.root, ".ms-tl-details h3"), "2015 European Games");
     assert_eq!(hash(), "", "mounting writes nothing to the URL");
 }
 
@@ -292,7 +293,7 @@ async fn click_selects_and_formats_with_intl() {
     isg.click();
     yew::scheduler::flush().await;
     assert_eq!(
-        text(&m.root, ".ms-tl-details h4"),
+        text(&m.root, ".ms-tl-details h3"),
         "2017 Islamic Solidarity Games"
     );
     let when = text(&m.root, ".ms-tl-details time");
@@ -394,7 +395,7 @@ async fn arrows_home_end_move_roving_focus() {
     focused.click();
     yew::scheduler::flush().await;
     assert_eq!(pressed(&m.root), vec![n - 1]);
-    assert_eq!(text(&m.root, ".ms-tl-details h4"), label(&ms[n - 1]));
+    assert_eq!(text(&m.root, ".ms-tl-details h3"), label(&ms[n - 1]));
     assert!(ms[n - 1].matches(":focus").unwrap());
     reset_hash();
 }
@@ -469,7 +470,7 @@ async fn filter_shows_one_category() {
     yew::scheduler::flush().await;
     assert_eq!(pressed(&m.root), vec![0]);
     assert_eq!(
-        text(&m.root, ".ms-tl-details h4"),
+        text(&m.root, ".ms-tl-details h3"),
         label(&markers(&m.root)[0])
     );
     radios[0].click();
@@ -523,7 +524,7 @@ async fn two_widgets_keep_separate_hash_keys() {
     assert_eq!(pressed(&b.root), vec![4]);
     assert_eq!(tabbable(&a.root), vec![2]);
     assert_eq!(
-        text(&b.root, ".ms-tl-details h4"),
+        text(&b.root, ".ms-tl-details h3"),
         label(&markers(&b.root)[4])
     );
     // Ids become unique DOM ids per instance.
@@ -553,7 +554,7 @@ async fn odd_ids_round_trip_through_the_hash() {
     ];
     set_hash(&hash_set("#x=1", &hash_key("w 1"), Some(odd)));
     let m = mount(events.clone(), "w 1", "", 800).await;
-    assert_eq!(text(&m.root, ".ms-tl-details h4"), "Odd one");
+    assert_eq!(text(&m.root, ".ms-tl-details h3"), "Odd one");
     markers(&m.root)[0].click();
     yew::scheduler::flush().await;
     assert_eq!(
@@ -589,7 +590,7 @@ async fn required_fields_only_and_text_never_html() {
         !t.contains("undefined") && !t.contains("None") && !t.contains("null"),
         "{t}"
     );
-    assert_eq!(text(&m.root, ".ms-tl-details h4"), "<b>Bare</b> & Cup");
+    assert_eq!(text(&m.root, ".ms-tl-details h3"), "<b>Bare</b> & Cup");
     assert!(
         m.root.query_selector("b").unwrap().is_none(),
         "names are text, not markup"
@@ -599,7 +600,7 @@ async fn required_fields_only_and_text_never_html() {
         details.query_selector("a").unwrap().is_none(),
         "unsafe link dropped"
     );
-    for el in all(&m.root, "dt, dd, h4, .ms-tl-label, .ms-tl-meta, time") {
+    for el in all(&m.root, "dt, dd, h3, .ms-tl-label, .ms-tl-meta, time") {
         assert!(
             !el.text_content().unwrap().trim().is_empty(),
             "{}",
@@ -608,6 +609,83 @@ async fn required_fields_only_and_text_never_html() {
     }
     assert!(t.contains("2020"), "{t}");
     assert_eq!(markers(&m.root).len(), 1);
+}
+
+/// The timeline's own strings follow its `lang`: filter labels, legend,
+/// details labels, source link and the accessible names.
+#[wasm_bindgen_test]
+async fn text_follows_the_widget_language() {
+    reset_hash();
+    let m = mount(default_events(), "fr-ui", "fr", 800).await;
+    let fr = |msg| tr("fr", msg);
+    assert_eq!(text(&m.root, ".ms-tl-title"), fr(Msg::TlTitle));
+    assert_eq!(
+        text(&m.root, ".ms-tl-filter legend"),
+        fr(Msg::TlFilterLabel)
+    );
+    let options: Vec<String> = all(&m.root, ".ms-tl-filter-option")
+        .iter()
+        .map(|l| l.text_content().unwrap().trim().to_string())
+        .collect();
+    assert_eq!(
+        options,
+        [
+            format!("{} (8)", fr(Msg::TlFilterAll)),
+            format!("{} (3)", fr(Msg::TlMultiSport)),
+            format!("{} (5)", fr(Msg::TlOther)),
+        ]
+    );
+    // One word checked by hand, so a wrong table entry fails too.
+    assert!(options[0].starts_with("Tous"), "{options:?}");
+    let legend = text(&m.root, ".ms-tl-legend");
+    assert!(legend.contains(fr(Msg::TlMultiSport)), "{legend}");
+    assert!(legend.contains(fr(Msg::TlOther)), "{legend}");
+    // The first event (2015 European Games) has every fact.
+    let labels: Vec<String> = all(&m.root, ".ms-tl-facts dt")
+        .iter()
+        .map(|d| d.text_content().unwrap())
+        .collect();
+    let want: Vec<&str> = [
+        Msg::TlNations,
+        Msg::TlAthletes,
+        Msg::TlSports,
+        Msg::TlMedalEvents,
+    ]
+    .into_iter()
+    .map(fr)
+    .collect();
+    assert_eq!(labels, want);
+    assert!(labels.contains(&"Athlètes".to_string()), "{labels:?}");
+    assert_eq!(text(&m.root, ".ms-tl-result strong"), fr(Msg::TlHostResult));
+    assert_eq!(text(&m.root, ".ms-tl-source a"), fr(Msg::TlSource));
+    let axis = m.root.query_selector(".ms-tl-axis").unwrap().unwrap();
+    assert_eq!(
+        axis.get_attribute("aria-label").unwrap(),
+        fr(Msg::TlAxisYears)
+            .replace("{from}", "2015")
+            .replace("{to}", "2021")
+    );
+    let list = m.root.query_selector(".ms-tl-list").unwrap().unwrap();
+    assert_eq!(
+        list.get_attribute("aria-label").as_deref(),
+        Some(fr(Msg::TlListLabel))
+    );
+    let others = all(&m.root, ".ms-tl-other button.ms-tl-marker");
+    assert!(others
+        .iter()
+        .all(|b| b.text_content().unwrap().contains(fr(Msg::TlKindOther))));
+    // No English UI text left (the event data itself stays as given).
+    let all_text = m.root.text_content().unwrap();
+    for english in [
+        "Athletes",
+        "Host result",
+        "Other events",
+        "Multi-sport",
+        "Hosted",
+    ] {
+        assert!(!all_text.contains(english), "{english} in {all_text}");
+    }
+    reset_hash();
 }
 
 #[wasm_bindgen_test]
@@ -751,7 +829,7 @@ async fn hashchange_from_outside_selects() {
     wasm_bindgen_futures::JsFuture::from(fired).await.unwrap();
     yew::scheduler::flush().await;
     assert_eq!(
-        text(&m.root, ".ms-tl-details h4"),
+        text(&m.root, ".ms-tl-details h3"),
         "2019 European Youth Olympic Summer Festival"
     );
     assert_eq!(pressed(&m.root).len(), 1);

@@ -93,7 +93,10 @@ async fn fire(el: &Element, ctor: &str, kind: &str, init: &[(&str, JsValue)]) {
         js_sys::Reflect::set(&o, &(*k).into(), v).unwrap();
     }
     let args = js_sys::Array::of2(&kind.into(), &o);
-    let ev: web_sys::Event = js_sys::Reflect::construct(&c, &args).unwrap().dyn_into().unwrap();
+    let ev: web_sys::Event = js_sys::Reflect::construct(&c, &args)
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     el.dispatch_event(&ev).unwrap();
     yew::scheduler::flush().await;
 }
@@ -103,7 +106,10 @@ async fn key(el: &Element, k: &str) {
 }
 
 async fn type_into(input: &Element, value: &str) {
-    input.dyn_ref::<HtmlInputElement>().unwrap().set_value(value);
+    input
+        .dyn_ref::<HtmlInputElement>()
+        .unwrap()
+        .set_value(value);
     fire(input, "InputEvent", "input", &[]).await;
 }
 
@@ -134,8 +140,14 @@ fn table_rows() -> Vec<TableRow> {
 fn expected_rank(rows: &[TableRow], code: &str, key: impl Fn(&Tally) -> [u32; 4]) -> (u32, usize) {
     let me = rows.iter().find(|r| r.code == code).unwrap();
     let k = key(&me.tally);
-    let better = rows.iter().filter(|r| r.ranked && key(&r.tally) > k).count();
-    let same = rows.iter().filter(|r| r.ranked && key(&r.tally) == k).count();
+    let better = rows
+        .iter()
+        .filter(|r| r.ranked && key(&r.tally) > k)
+        .count();
+    let same = rows
+        .iter()
+        .filter(|r| r.ranked && key(&r.tally) == k)
+        .count();
     (better as u32 + 1, same)
 }
 
@@ -156,14 +168,22 @@ async fn card_shows_the_default_numbers_and_rank() {
     assert_eq!(text(&q(&root, ".ms-games")), "Paris 2024");
     let count = |c: &str| text(&q(&root, &format!(".ms-tally .ms-{c} .ms-count")));
     assert_eq!(
-        [count("gold"), count("silver"), count("bronze"), count("total")],
+        [
+            count("gold"),
+            count("silver"),
+            count("bronze"),
+            count("total")
+        ],
         ["2", "2", "3", "7"]
     );
     // The colour is never the only cue: each count has its name and letter.
     assert_eq!(text(&q(&root, ".ms-tally .ms-gold .ms-label")), "Gold");
     assert_eq!(text(&q(&root, ".ms-tally .ms-bronze .ms-mark")), "B");
     assert_eq!(text(&q(&root, ".ms-rank-badge")), "=30");
-    assert_eq!(text(&q(&root, ".ms-rank-text")), "30th of 91, shared with Croatia");
+    assert_eq!(
+        text(&q(&root, ".ms-rank-text")),
+        "30th of 91, shared with Croatia"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -173,7 +193,11 @@ async fn card_rank_follows_the_total_ranking() {
     let root = mount(p).await;
     let rows = table_rows();
     let (r, same) = expected_rank(&rows, "AZE", total_key);
-    let want = if same > 1 { format!("={r}") } else { r.to_string() };
+    let want = if same > 1 {
+        format!("={r}")
+    } else {
+        r.to_string()
+    };
     assert_eq!(text(&q(&root, ".ms-rank-badge")), want);
     assert!(text(&q(&root, ".ms-rank-text")).contains(" of 91"));
 }
@@ -182,16 +206,28 @@ async fn card_rank_follows_the_total_ranking() {
 async fn breakdown_chart_has_a_bar_per_sport_and_a_text_alternative() {
     let root = mount(default_props()).await;
     let (d, _) = load(&json());
-    let sports: HashSet<&str> = d.medals.valid().unwrap().iter().map(|m| m.sport.as_str()).collect();
+    let sports: HashSet<&str> = d
+        .medals
+        .valid()
+        .unwrap()
+        .iter()
+        .map(|m| m.sport.as_str())
+        .collect();
     let svg = q(&root, ".ms-breakdown svg");
     assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
     for attr in ["aria-labelledby", "aria-describedby"] {
         let id = svg.get_attribute(attr).unwrap();
-        assert!(!text(&q(&root, &format!("[id='{id}']"))).is_empty(), "{attr}");
+        assert!(
+            !text(&q(&root, &format!("[id='{id}']"))).is_empty(),
+            "{attr}"
+        );
     }
     assert_eq!(qa(&svg, ".ms-bar").len(), 1 + sports.len());
     let alt = text(&q(&root, ".ms-breakdown .ms-sr-only"));
-    assert!(alt.contains("All sports: 2 gold, 2 silver, and 3 bronze (7 in total)"), "{alt}");
+    assert!(
+        alt.contains("All sports: 2 gold, 2 silver, and 3 bronze (7 in total)"),
+        "{alt}"
+    );
     assert!(alt.contains("Judo: 2 gold (2 in total)"), "{alt}");
     // Segment widths are proportional: the all-sports bar is 7 medals wide,
     // Judo's 2.
@@ -216,7 +252,10 @@ async fn breakdown_chart_has_a_bar_per_sport_and_a_text_alternative() {
 async fn tabs_follow_the_apg_keyboard_pattern() {
     let root = mount(default_props()).await;
     let tabs = qa(&root, "[role=tab]");
-    let views: Vec<String> = tabs.iter().map(|t| t.get_attribute("data-view").unwrap()).collect();
+    let views: Vec<String> = tabs
+        .iter()
+        .map(|t| t.get_attribute("data-view").unwrap())
+        .collect();
     assert_eq!(views, ["card", "medalists", "table", "history", "timeline"]);
     let doc = web_sys::window().unwrap().document().unwrap();
     let state = || -> (String, String) {
@@ -253,7 +292,11 @@ async fn tabs_follow_the_apg_keyboard_pattern() {
         key(&focused, k).await;
         let (v, active) = state();
         assert_eq!(v, want, "after {k}");
-        assert_eq!(active, q(&root, &format!("[role=tab][data-view={want}]")).id(), "focus after {k}");
+        assert_eq!(
+            active,
+            q(&root, &format!("[role=tab][data-view={want}]")).id(),
+            "focus after {k}"
+        );
     }
     // Other keys are left alone.
     key(&doc.active_element().unwrap(), "a").await;
@@ -280,10 +323,20 @@ async fn two_widgets_never_share_an_id() {
             assert!(seen.insert(el.id()), "duplicate id {}", el.id());
         }
         // Every id reference points at something in the same widget.
-        for attr in ["aria-controls", "aria-labelledby", "aria-describedby", "for"] {
+        for attr in [
+            "aria-controls",
+            "aria-labelledby",
+            "aria-describedby",
+            "for",
+        ] {
             for el in qa(root, &format!("[{attr}]")) {
                 for id in el.get_attribute(attr).unwrap().split_whitespace() {
-                    assert!(root.query_selector(&format!("[id='{id}']")).unwrap().is_some(), "{attr}={id}");
+                    assert!(
+                        root.query_selector(&format!("[id='{id}']"))
+                            .unwrap()
+                            .is_some(),
+                        "{attr}={id}"
+                    );
                 }
             }
         }
@@ -318,12 +371,19 @@ async fn table_lists_every_row_with_ain_last_and_unranked() {
     assert_eq!(rank_cell(&root, "CRO"), "=30");
     let featured = qa(&root, "tr.ms-featured");
     assert_eq!(featured.len(), 1);
-    assert_eq!(featured[0].get_attribute("data-code").as_deref(), Some("AZE"));
+    assert_eq!(
+        featured[0].get_attribute("data-code").as_deref(),
+        Some("AZE")
+    );
     assert!(text(&featured[0]).contains("(featured)"));
     // Every ranked row's label agrees with an independent computation.
     for r in rows.iter().filter(|r| r.ranked) {
         let (rank, same) = expected_rank(&rows, &r.code, gold_key);
-        let want = if same > 1 { format!("={rank}") } else { rank.to_string() };
+        let want = if same > 1 {
+            format!("={rank}")
+        } else {
+            rank.to_string()
+        };
         assert_eq!(rank_cell(&root, &r.code), want, "{}", r.code);
     }
 }
@@ -342,17 +402,32 @@ async fn table_sorts_every_column_both_ways() {
             .then(a.code.cmp(&b.code))
     });
     let first_by = |f: &dyn Fn(&TableRow) -> u32, desc: bool| -> String {
-        let best = order.iter().map(|r| f(r)).fold(if desc { 0 } else { u32::MAX }, |m, v| {
-            if desc { m.max(v) } else { m.min(v) }
-        });
+        let best = order
+            .iter()
+            .map(|r| f(r))
+            .fold(if desc { 0 } else { u32::MAX }, |m, v| {
+                if desc {
+                    m.max(v)
+                } else {
+                    m.min(v)
+                }
+            });
         order.iter().find(|r| f(r) == best).unwrap().code.clone()
     };
     let locale_first = |desc: bool| -> String {
         let mut names: Vec<&TableRow> = rows.iter().collect();
         names.sort_by(|a, b| {
-            let c = js_sys::JsString::from(a.name.as_str()).locale_compare(&b.name, &js_sys::Array::of1(&"en".into()), &js_sys::Object::new());
+            let c = js_sys::JsString::from(a.name.as_str()).locale_compare(
+                &b.name,
+                &js_sys::Array::of1(&"en".into()),
+                &js_sys::Object::new(),
+            );
             let o = c.cmp(&0);
-            if desc { o.reverse() } else { o }
+            if desc {
+                o.reverse()
+            } else {
+                o
+            }
         });
         names[0].code.clone()
     };
@@ -368,13 +443,21 @@ async fn table_sorts_every_column_both_ways() {
         let sorted = qa(&root, ".ms-table-view th[aria-sort]");
         assert_eq!(sorted.len(), 1, "aria-sort on one column only");
         assert_eq!(sorted[0].get_attribute("data-col").as_deref(), Some(col));
-        assert_eq!(sorted[0].get_attribute("aria-sort").as_deref(), Some(dir), "{col}");
+        assert_eq!(
+            sorted[0].get_attribute("aria-sort").as_deref(),
+            Some(dir),
+            "{col}"
+        );
     };
     check_sort("rank", "ascending");
     for (col, get) in cols {
         let btn = q(&root, &format!(".ms-table-view th[data-col={col}] button"));
         click(&btn).await;
-        let (first_dir, second_dir) = if get.is_some() { ("descending", "ascending") } else { ("ascending", "descending") };
+        let (first_dir, second_dir) = if get.is_some() {
+            ("descending", "ascending")
+        } else {
+            ("ascending", "descending")
+        };
         check_sort(col, first_dir);
         let want = match get {
             Some(f) => first_by(&f, true),
@@ -397,8 +480,16 @@ async fn table_sorts_every_column_both_ways() {
     click(&rank_btn).await;
     check_sort("rank", "descending");
     let codes = row_codes(&root);
-    let worst = rows.iter().filter(|r| r.ranked).map(|r| expected_rank(&rows, &r.code, gold_key).0).max().unwrap();
-    assert_eq!(rank_cell(&root, &codes[0]).trim_start_matches('='), worst.to_string());
+    let worst = rows
+        .iter()
+        .filter(|r| r.ranked)
+        .map(|r| expected_rank(&rows, &r.code, gold_key).0)
+        .max()
+        .unwrap();
+    assert_eq!(
+        rank_cell(&root, &codes[0]).trim_start_matches('='),
+        worst.to_string()
+    );
     assert_eq!(codes.last().map(String::as_str), Some("AIN"));
 }
 
@@ -451,7 +542,10 @@ async fn search_filters_by_name_or_code() {
     assert_eq!(row_codes(&root), ["AIN"]);
     type_into(&input, "zzzz").await;
     assert!(row_codes(&root).is_empty());
-    assert_eq!(text(&q(&root, ".ms-table-view .ms-shown")), "No team matches.");
+    assert_eq!(
+        text(&q(&root, ".ms-table-view .ms-shown")),
+        "No team matches."
+    );
     type_into(&input, "").await;
     assert_eq!(row_codes(&root).len(), table_rows().len());
 }
@@ -464,15 +558,24 @@ async fn show_country_scrolls_the_table_box_only() {
     type_into(&input, "united").await;
     let scroller = q(&root, ".ms-table-view .ms-table-scroll");
     // No stylesheet in this page: give the box a height so it scrolls.
-    scroller.set_attribute("style", "max-height: 160px; overflow: auto").unwrap();
+    scroller
+        .set_attribute("style", "max-height: 160px; overflow: auto")
+        .unwrap();
     let show = q(&root, ".ms-table-view .ms-show");
     assert_eq!(text(&show), "Show Azerbaijan");
     click(&show).await;
-    assert_eq!(input.dyn_ref::<HtmlInputElement>().unwrap().value(), "", "search cleared");
+    assert_eq!(
+        input.dyn_ref::<HtmlInputElement>().unwrap().value(),
+        "",
+        "search cleared"
+    );
     assert!(scroller.scroll_top() > 0, "the box scrolled");
     let row = q(&root, "tr.ms-featured").get_bounding_client_rect();
     let boxr = scroller.get_bounding_client_rect();
-    assert!(row.top() >= boxr.top() - 1.0 && row.bottom() <= boxr.bottom() + 1.0, "row visible");
+    assert!(
+        row.top() >= boxr.top() - 1.0 && row.bottom() <= boxr.bottom() + 1.0,
+        "row visible"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -483,12 +586,24 @@ async fn large_tables_still_sort_and_filter() {
         rows.push(TableRow {
             code: format!("T{i:04}"),
             name: format!("Team {i}"),
-            tally: Tally { gold: i % 50, silver: i % 7, bronze: i % 11 },
+            tally: Tally {
+                gold: i % 50,
+                silver: i % 7,
+                bronze: i % 11,
+            },
             rank: None,
             ranked: true,
         });
     }
-    rows.push(d.table.valid().unwrap().iter().find(|r| r.code == "AZE").unwrap().clone());
+    rows.push(
+        d.table
+            .valid()
+            .unwrap()
+            .iter()
+            .find(|r| r.code == "AZE")
+            .unwrap()
+            .clone(),
+    );
     d.table = medal_summary::data::model::Section::Valid(rows);
     let mut pr = props(d, p);
     pr.view = "table".into();
@@ -499,7 +614,13 @@ async fn large_tables_still_sort_and_filter() {
     type_into(&q(&root, ".ms-table-view input[type=search]"), "").await;
     click(&q(&root, ".ms-table-view th[data-col=silver] button")).await;
     let first = row_codes(&root)[0].clone();
-    assert_eq!(text(&q(&root, &format!("tr[data-code={first}] td:nth-of-type(4)"))), "6");
+    assert_eq!(
+        text(&q(
+            &root,
+            &format!("tr[data-code={first}] td:nth-of-type(4)")
+        )),
+        "6"
+    );
 }
 
 // ---------------------------------------------------------------- medallists
@@ -520,7 +641,10 @@ async fn medalists_group_by_sport_and_filter_by_colour() {
         .into_iter()
         .find(|li| text(li).contains("Hidayat Heydarov"))
         .unwrap();
-    assert_eq!(q(&judo, "time").get_attribute("datetime").as_deref(), Some("2024-07-29"));
+    assert_eq!(
+        q(&judo, "time").get_attribute("datetime").as_deref(),
+        Some("2024-07-29")
+    );
     assert_eq!(text(&q(&judo, "time")), "July 29, 2024");
     assert_eq!(text(&q(&judo, ".ms-event")), "Men -73 kg");
     assert_eq!(text(&q(&judo, ".ms-medalist-kind")), "Gold");
@@ -536,9 +660,17 @@ async fn medalists_group_by_sport_and_filter_by_colour() {
             .map(|(j, _)| j)
             .collect();
         assert_eq!(pressed, [i]);
-        let want = medals.iter().filter(|m| kind.is_empty() || m.medal.as_str() == kind).count();
+        let want = medals
+            .iter()
+            .filter(|m| kind.is_empty() || m.medal.as_str() == kind)
+            .count();
         assert_eq!(items().len(), want, "{kind}");
-        assert!(items().iter().all(|li| kind.is_empty() || li.get_attribute("class").unwrap_or_default().split_whitespace().any(|c| c == format!("ms-{kind}"))));
+        assert!(items().iter().all(|li| kind.is_empty()
+            || li
+                .get_attribute("class")
+                .unwrap_or_default()
+                .split_whitespace()
+                .any(|c| c == format!("ms-{kind}"))));
         assert_eq!(text(&q(&panel, ".ms-shown")), format!("{want} shown"));
     }
 }
@@ -583,8 +715,12 @@ async fn history_chart_and_table_show_the_same_numbers() {
     let e2012 = hist.iter().find(|e| e.year == 2012).unwrap();
     let cell = q(&panel, "tr[data-key='2012-summer'] td.ms-col-rank");
     let note_id = cell.get_attribute("aria-describedby").unwrap();
-    assert!(text(&q(&panel, &format!("[id='{note_id}']"))).contains(e2012.rank_note.as_deref().unwrap()));
-    assert_eq!(text(&q(&panel, "tr[data-key='2024-summer'] th")), "Paris 2024");
+    assert!(text(&q(&panel, &format!("[id='{note_id}']")))
+        .contains(e2012.rank_note.as_deref().unwrap()));
+    assert_eq!(
+        text(&q(&panel, "tr[data-key='2024-summer'] th")),
+        "Paris 2024"
+    );
 }
 
 // ---------------------------------------------------------------- missing and invalid sections
@@ -592,10 +728,14 @@ async fn history_chart_and_table_show_the_same_numbers() {
 #[wasm_bindgen_test]
 async fn no_table_means_no_table_tab_and_no_rank() {
     let doc = json();
-    js_sys::Reflect::delete_property(doc.unchecked_ref::<js_sys::Object>(), &"table".into()).unwrap();
+    js_sys::Reflect::delete_property(doc.unchecked_ref::<js_sys::Object>(), &"table".into())
+        .unwrap();
     let (d, p) = load(&doc);
     let root = mount(props(d, p)).await;
-    assert!(root.query_selector("[role=tab][data-view=table]").unwrap().is_none());
+    assert!(root
+        .query_selector("[role=tab][data-view=table]")
+        .unwrap()
+        .is_none());
     assert!(root.query_selector(".ms-rank").unwrap().is_none());
     assert!(root.query_selector(".ms-rank-badge").unwrap().is_none());
     // Counts now come from the medals list.
@@ -607,7 +747,10 @@ async fn no_table_means_no_table_tab_and_no_rank() {
 async fn minimal_data_offers_only_what_it_has() {
     let report = parse(include_str!("../www/data/minimal.json"));
     let root = mount(props(report.dataset.unwrap(), report.problems)).await;
-    let views: Vec<String> = qa(&root, "[role=tab]").iter().map(|t| t.get_attribute("data-view").unwrap()).collect();
+    let views: Vec<String> = qa(&root, "[role=tab]")
+        .iter()
+        .map(|t| t.get_attribute("data-view").unwrap())
+        .collect();
     assert_eq!(views, ["card", "medalists"]);
     assert!(root.query_selector(".ms-rank").unwrap().is_none());
     assert_eq!(text(&q(&root, ".ms-country")), "Azerbaijan");
@@ -616,7 +759,8 @@ async fn minimal_data_offers_only_what_it_has() {
 #[wasm_bindgen_test]
 async fn without_games_the_card_still_shows_the_country() {
     let doc = json();
-    js_sys::Reflect::delete_property(doc.unchecked_ref::<js_sys::Object>(), &"games".into()).unwrap();
+    js_sys::Reflect::delete_property(doc.unchecked_ref::<js_sys::Object>(), &"games".into())
+        .unwrap();
     let (d, p) = load(&doc);
     let root = mount(props(d, p)).await;
     assert_eq!(text(&q(&root, ".ms-country")), "Azerbaijan");
@@ -631,14 +775,21 @@ async fn an_invalid_table_keeps_its_tab_and_shows_why() {
     let row0 = js_sys::Reflect::get(&table, &0.into()).unwrap();
     js_sys::Reflect::set(&row0, &"gold".into(), &"forty".into()).unwrap();
     let (d, p) = load(&doc);
-    assert!(matches!(d.table, medal_summary::data::model::Section::Invalid));
+    assert!(matches!(
+        d.table,
+        medal_summary::data::model::Section::Invalid
+    ));
     let root = mount(props(d, p.clone())).await;
     let tab = q(&root, "[role=tab][data-view=table]");
     let panel = open_tab(&root, "table").await;
     assert_eq!(tab.get_attribute("aria-selected").as_deref(), Some("true"));
     let alert = q(&panel, "[role=alert]");
     let msg = text(&alert);
-    let expected: Vec<String> = p.iter().filter(|x| x.path.starts_with("table[")).map(|x| x.to_string()).collect();
+    let expected: Vec<String> = p
+        .iter()
+        .filter(|x| x.path.starts_with("table["))
+        .map(|x| x.to_string())
+        .collect();
     assert!(!expected.is_empty());
     for e in &expected {
         assert!(msg.contains(e.as_str()), "{msg} lacks {e}");

@@ -63,7 +63,13 @@ pub enum View {
 
 impl View {
     /// Every view in tab order.
-    pub const ALL: [View; 5] = [View::Card, View::Medalists, View::Table, View::History, View::Timeline];
+    pub const ALL: [View; 5] = [
+        View::Card,
+        View::Medalists,
+        View::Table,
+        View::History,
+        View::Timeline,
+    ];
 
     /// The `view` attribute spelling, also used in DOM ids.
     pub fn as_str(self) -> &'static str {
@@ -147,11 +153,17 @@ pub fn app(props: &AppProps) -> Html {
     let views: Vec<View> = View::ALL.into_iter().filter(|v| v.offered(&data)).collect();
 
     let selected = {
-        let initial = View::parse(&props.view).filter(|v| v.offered(&props.data)).unwrap_or(View::Card);
+        let initial = View::parse(&props.view)
+            .filter(|v| v.offered(&props.data))
+            .unwrap_or(View::Card);
         use_state(move || initial)
     };
     // New data may drop the selected section: fall back to the card.
-    let current = if views.contains(&*selected) { *selected } else { View::Card };
+    let current = if views.contains(&*selected) {
+        *selected
+    } else {
+        View::Card
+    };
     // Panels visited once stay mounted (hidden) so their search, sort and
     // filter survive switching tabs.
     let visited = use_mut_ref(Vec::<View>::new);
@@ -179,11 +191,17 @@ pub fn app(props: &AppProps) -> Html {
             });
             let window = web_sys::window();
             if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("beforeprint", on_print.as_ref().unchecked_ref());
+                let _ = w.add_event_listener_with_callback(
+                    "beforeprint",
+                    on_print.as_ref().unchecked_ref(),
+                );
             }
             move || {
                 if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback("beforeprint", on_print.as_ref().unchecked_ref());
+                    let _ = w.remove_event_listener_with_callback(
+                        "beforeprint",
+                        on_print.as_ref().unchecked_ref(),
+                    );
                 }
             }
         });
@@ -194,36 +212,44 @@ pub fn app(props: &AppProps) -> Html {
         use_state(move || initial)
     };
     let placings = use_memo((data.clone(), *ranking), |(d, by)| {
-        d.table.valid().map(|rows| rank(rows, *by)).unwrap_or_default()
+        d.table
+            .valid()
+            .map(|rows| rank(rows, *by))
+            .unwrap_or_default()
     });
     let placings: Shared<Vec<_>> = Shared(placings);
     let on_ranking = use_callback(ranking.clone(), |by: RankBy, ranking| ranking.set(by));
-    let hosted = use_memo(data.clone(), |d| d.hosted.valid().cloned().unwrap_or_default());
+    let hosted = use_memo(data.clone(), |d| {
+        d.hosted.valid().cloned().unwrap_or_default()
+    });
 
     let onkeydown = {
         let selected = selected.clone();
         let views = views.clone();
-        use_callback((views, current), move |e: KeyboardEvent, (views, current)| {
-            let Some(i) = views.iter().position(|v| v == current) else {
-                return;
-            };
-            let Some(j) = tab_target(&e.key(), i, views.len()) else {
-                return;
-            };
-            e.prevent_default();
-            selected.set(views[j]);
-            // Roving focus: the tabs all exist already, so focus the target now.
-            let tabs = e
-                .current_target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|list| list.query_selector_all("[role=tab]").ok());
-            if let Some(el) = tabs
-                .and_then(|l| l.item(j as u32))
-                .and_then(|n| n.dyn_into::<HtmlElement>().ok())
-            {
-                let _ = el.focus();
-            }
-        })
+        use_callback(
+            (views, current),
+            move |e: KeyboardEvent, (views, current)| {
+                let Some(i) = views.iter().position(|v| v == current) else {
+                    return;
+                };
+                let Some(j) = tab_target(&e.key(), i, views.len()) else {
+                    return;
+                };
+                e.prevent_default();
+                selected.set(views[j]);
+                // Roving focus: the tabs all exist already, so focus the target now.
+                let tabs = e
+                    .current_target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|list| list.query_selector_all("[role=tab]").ok());
+                if let Some(el) = tabs
+                    .and_then(|l| l.item(j as u32))
+                    .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+                {
+                    let _ = el.focus();
+                }
+            },
+        )
     };
 
     let l = lang.as_str();

@@ -37,7 +37,12 @@ enum RankInfo {
     /// In the table but not ranked (e.g. neutral athletes).
     Unranked,
     /// Ranked: badge text and sentence.
-    Ranked { badge: String, sentence: String, tied: bool, rank: u32 },
+    Ranked {
+        badge: String,
+        sentence: String,
+        tied: bool,
+        rank: u32,
+    },
 }
 
 fn rank_info(data: &Dataset, placings: &[Placing], lang: &str) -> RankInfo {

@@ -47,7 +47,12 @@ pub fn games_label(e: &HistoryEntry, lang: &str) -> String {
 #[function_component(History)]
 pub fn history(props: &HistoryProps) -> Html {
     let lang = props.lang.as_str();
-    let mut entries: Vec<&HistoryEntry> = props.data.history.valid().map(|h| h.iter().collect()).unwrap_or_default();
+    let mut entries: Vec<&HistoryEntry> = props
+        .data
+        .history
+        .valid()
+        .map(|h| h.iter().collect())
+        .unwrap_or_default();
     entries.sort_by_key(|e| (e.year, e.season));
     let has_winter = entries.iter().any(|e| e.season == Season::Winter);
     let rows: Vec<(String, crate::data::model::Tally)> = entries
@@ -71,7 +76,12 @@ pub fn history(props: &HistoryProps) -> Html {
     let desc_id = format!("{base}-desc");
     let pat = format!("{base}-pat");
     let noted: Vec<&&HistoryEntry> = entries.iter().filter(|e| e.rank_note.is_some()).collect();
-    let note_no = |e: &HistoryEntry| noted.iter().position(|n| n.year == e.year && n.season == e.season).map(|i| i + 1);
+    let note_no = |e: &HistoryEntry| {
+        noted
+            .iter()
+            .position(|n| n.year == e.year && n.season == e.season)
+            .map(|i| i + 1)
+    };
 
     html! {
         <section class="ms-history">

@@ -46,6 +46,8 @@ pub fn medalists(props: &MedalistsProps) -> Html {
     ];
     html! {
         <section class="ms-medalists">
+            // Sport headings are h3: this keeps the outline whole when the card's h2 is hidden.
+            <h2 class="ms-sr-only">{ tr(lang, Msg::TabMedalists) }</h2>
             <div class="ms-filter" role="group" aria-label={tr(lang, Msg::FilterByMedal)}>
                 { for choices.iter().map(|(k, label)| {
                     let pressed = *filter == *k;

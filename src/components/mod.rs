@@ -60,7 +60,13 @@ impl<T> From<Rc<T>> for Shared<T> {
 pub fn id_prefix(instance: &str) -> String {
     let clean: String = instance
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     if clean.is_empty() {
         "ms".into()

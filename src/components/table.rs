@@ -132,19 +132,34 @@ pub fn matches(row: &RowData, q: &str) -> bool {
 
 /// Rows filtered by `query` and sorted by `col`/`dir`; ties keep ranking
 /// order, and under the rank sort unranked teams stay last either way.
-pub fn arrange(rows: &[Rc<RowData>], col: Col, dir: Dir, query: &str, lang: &str) -> Vec<Rc<RowData>> {
+pub fn arrange(
+    rows: &[Rc<RowData>],
+    col: Col,
+    dir: Dir,
+    query: &str,
+    lang: &str,
+) -> Vec<Rc<RowData>> {
     let q = fold(query.trim());
     let mut out: Vec<Rc<RowData>> = rows.iter().filter(|r| matches(r, &q)).cloned().collect();
     let flip = |o: Ordering| if dir == Dir::Desc { o.reverse() } else { o };
     match col {
         Col::Rank => out.sort_by(|a, b| {
-            b.ranked
-                .cmp(&a.ranked)
-                .then_with(|| if a.ranked { flip(a.order.cmp(&b.order)) } else { a.order.cmp(&b.order) })
+            b.ranked.cmp(&a.ranked).then_with(|| {
+                if a.ranked {
+                    flip(a.order.cmp(&b.order))
+                } else {
+                    a.order.cmp(&b.order)
+                }
+            })
         }),
-        Col::Name => out.sort_by(|a, b| flip(collate(&a.name, &b.name, lang)).then(a.order.cmp(&b.order))),
-        Col::Medal(k) => out.sort_by(|a, b| flip(a.tally.get(k).cmp(&b.tally.get(k))).then(a.order.cmp(&b.order))),
-        Col::Total => out.sort_by(|a, b| flip(a.tally.total().cmp(&b.tally.total())).then(a.order.cmp(&b.order))),
+        Col::Name => {
+            out.sort_by(|a, b| flip(collate(&a.name, &b.name, lang)).then(a.order.cmp(&b.order)))
+        }
+        Col::Medal(k) => out
+            .sort_by(|a, b| flip(a.tally.get(k).cmp(&b.tally.get(k))).then(a.order.cmp(&b.order))),
+        Col::Total => out.sort_by(|a, b| {
+            flip(a.tally.total().cmp(&b.tally.total())).then(a.order.cmp(&b.order))
+        }),
     }
     out
 }
@@ -175,32 +190,49 @@ pub fn medal_table(props: &MedalTableProps) -> Html {
     let scroll_req = use_state(|| 0u32);
     let scroller = use_node_ref();
 
-    let rows = use_memo((props.data.clone(), props.placings.clone()), |(d, p)| build_rows(d, p));
+    let rows = use_memo((props.data.clone(), props.placings.clone()), |(d, p)| {
+        build_rows(d, p)
+    });
     let shown = use_memo(
-        (Shared(rows.clone()), *sort, (*query).clone(), props.lang.clone()),
+        (
+            Shared(rows.clone()),
+            *sort,
+            (*query).clone(),
+            props.lang.clone(),
+        ),
         |(rows, (col, dir), q, lang)| arrange(rows, *col, *dir, q, lang),
     );
 
     let on_sort = use_callback(sort.clone(), |col: Col, sort| {
         let (cur, dir) = **sort;
         let next = if cur == col {
-            if dir == Dir::Asc { Dir::Desc } else { Dir::Asc }
+            if dir == Dir::Asc {
+                Dir::Desc
+            } else {
+                Dir::Asc
+            }
         } else {
             col.default_dir()
         };
         sort.set((col, next));
     });
     let on_input = use_callback(query.clone(), |e: InputEvent, query| {
-        if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+        if let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        {
             query.set(input.value());
         }
     });
-    let on_show = use_callback((query.clone(), scroll_req.clone()), |_: MouseEvent, (query, req)| {
-        // The featured row may be filtered out: clear the search, then scroll
-        // once the rows are back (in the effect below).
-        query.set(String::new());
-        req.set(**req + 1);
-    });
+    let on_show = use_callback(
+        (query.clone(), scroll_req.clone()),
+        |_: MouseEvent, (query, req)| {
+            // The featured row may be filtered out: clear the search, then scroll
+            // once the rows are back (in the effect below).
+            query.set(String::new());
+            req.set(**req + 1);
+        },
+    );
     {
         let scroller = scroller.clone();
         use_effect_with(*scroll_req, move |req| {
@@ -255,7 +287,8 @@ pub fn medal_table(props: &MedalTableProps) -> Html {
             </label>
         }
     };
-    let medal_label = |k: MedalKind| html! { <>{ mark(k, lang) }<span>{ tr(lang, kind_msg(k)) }</span></> };
+    let medal_label =
+        |k: MedalKind| html! { <>{ mark(k, lang) }<span>{ tr(lang, kind_msg(k)) }</span></> };
 
     html! {
         <section class="ms-table-view">

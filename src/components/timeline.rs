@@ -9,6 +9,7 @@
 //! [`crate::timeline_geom`] so it is tested natively; styles live in
 //! `www/timeline.css`.
 
+use crate::components::i18n::{tr, trf, Msg};
 use crate::components::intl::{format_count, format_date, format_date_range};
 use crate::components::{id_prefix, Shared};
 use crate::data::model::{EventCategory, HostedEvent};
@@ -26,7 +27,7 @@ use yew::prelude::*;
 pub struct TimelineProps {
     /// The events to show, in any order.
     pub events: Rc<Vec<HostedEvent>>,
-    /// BCP-47 language tag for dates and numbers; `""` means English.
+    /// BCP-47 language tag for the text, dates and numbers; `""` means English.
     #[prop_or_default]
     pub lang: AttrValue,
     /// Unique per widget on the page; prefixes DOM ids and the URL-hash key.
@@ -61,11 +62,11 @@ impl Filter {
         }
     }
 
-    fn label(self) -> &'static str {
+    fn label(self) -> Msg {
         match self {
-            Filter::All => "All",
-            Filter::MultiSport => "Multi-sport Games",
-            Filter::Other => "Other events",
+            Filter::All => Msg::TlFilterAll,
+            Filter::MultiSport => Msg::TlMultiSport,
+            Filter::Other => Msg::TlOther,
         }
     }
 }
@@ -195,6 +196,17 @@ pub fn timeline(props: &TimelineProps) -> Html {
         |(events, filter, avail)| geometry(events, *filter, f64::from(avail.unwrap_or(0))),
     );
     let axis_ref = use_node_ref();
+    {
+        // Positions are CSS custom properties set through the CSSOM, not a
+        // `style` attribute: a page whose CSP has no 'unsafe-inline' in
+        // style-src blocks style attributes but not CSSOM writes.
+        let axis_ref = axis_ref.clone();
+        use_effect(move || {
+            if let Some(axis) = axis_ref.cast::<web_sys::Element>() {
+                apply_custom_properties(&axis);
+            }
+        });
+    }
 
     {
         let (axis_ref, avail) = (axis_ref.clone(), avail.clone());
@@ -347,8 +359,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
     if events.is_empty() {
         return html! {
             <section class="ms-tl" aria-labelledby={title_id.clone()}>
-                <h3 class="ms-tl-title" id={title_id}>{ "Hosted events" }</h3>
-                <p class="ms-tl-empty">{ "No hosted events in the data." }</p>
+                <h2 class="ms-tl-title" id={title_id}>{ tr(&lang, Msg::TlTitle) }</h2>
+                <p class="ms-tl-empty">{ tr(&lang, Msg::TlEmpty) }</p>
             </section>
         };
     }
@@ -363,7 +375,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <label key={f.value()} class="ms-tl-filter-option">
                 <input type="radio" name={format!("{prefix}-filter")} value={f.value()}
                     checked={*filter == f} {onchange} />
-                { format!("{} ({})", f.label(), count(f)) }
+                { trf(&lang, Msg::TlFilterOption, &[
+                    ("filter", tr(&lang, f.label())),
+                    ("n", &format_count(count(f) as u32, &lang)),
+                ]) }
             </label>
         }
     });
@@ -373,9 +388,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let first_year = geom.visible.first().map(|&i| events[i].year);
     let last_year = geom.visible.last().map(|&i| events[i].year);
     let axis_name = match (first_year, last_year) {
-        (Some(a), Some(b)) if a != b => format!("Timeline of hosted events, {a}–{b}"),
-        (Some(a), _) => format!("Timeline of hosted events, {a}"),
-        _ => "Timeline of hosted events".to_string(),
+        (Some(a), Some(b)) if a != b => trf(
+            &lang,
+            Msg::TlAxisYears,
+            &[("from", &a.to_string()), ("to", &b.to_string())],
+        ),
+        (Some(a), _) => trf(&lang, Msg::TlAxisYear, &[("year", &a.to_string())]),
+        _ => tr(&lang, Msg::TlAxis).to_string(),
     };
 
     let markers = l.items.iter().enumerate().map(|(pos, p)| {
@@ -395,13 +414,21 @@ pub fn timeline(props: &TimelineProps) -> Html {
             p.lane,
             p.label_px.unwrap_or(0.0)
         );
-        let kind = if multi {
-            "multi-sport Games"
-        } else {
-            "other event"
-        };
+        let kind = tr(
+            &lang,
+            if multi {
+                Msg::TlKindMulti
+            } else {
+                Msg::TlKindOther
+            },
+        );
+        let meta = trf(
+            &lang,
+            Msg::TlMarkerMeta,
+            &[("city", &e.city), ("year", &e.year.to_string())],
+        );
         html! {
-            <li key={e.id.clone()} {class} {style}>
+            <li key={e.id.clone()} {class} data-ms-style={style}>
                 <button type="button" class="ms-tl-marker" id={format!("{prefix}-m{pos}")}
                     data-idx={pos.to_string()}
                     // Mouse users see an unlabelled marker's name on hover.
@@ -412,7 +439,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <span class="ms-tl-shape" aria-hidden="true"></span>
                     <span class="ms-tl-text">
                         <span class="ms-tl-label">{ &e.name }</span>
-                        <span class="ms-tl-meta">{ format!("{}, {}", e.city, e.year) }</span>
+                        <span class="ms-tl-meta">{ meta }</span>
                         <span class="ms-tl-sr">{ format!(", {kind}") }</span>
                     </span>
                 </button>
@@ -421,7 +448,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     });
     // A year label that would run off the track's end is left out.
     let ticks = l.ticks.iter().filter(|t| t.x + 36.0 <= l.width).map(|t| {
-        html! { <span key={t.year} class="ms-tl-tick" style={format!("--x:{}", pct(t.x))}>{ t.year }</span> }
+        html! { <span key={t.year} class="ms-tl-tick" data-ms-style={format!("--x:{}", pct(t.x))}>{ t.year }</span> }
     });
 
     let details = selected.map(|i| details(&events[i], &lang, &prefix));
@@ -433,29 +460,29 @@ pub fn timeline(props: &TimelineProps) -> Html {
 
     html! {
         <section class="ms-tl" id={prefix.clone()} aria-labelledby={title_id.clone()}>
-            <h3 class="ms-tl-title" id={title_id}>{ "Hosted events" }</h3>
+            <h2 class="ms-tl-title" id={title_id}>{ tr(&lang, Msg::TlTitle) }</h2>
             <div class="ms-tl-bar">
                 <fieldset class="ms-tl-filter">
-                    <legend>{ "Show" }</legend>
+                    <legend>{ tr(&lang, Msg::TlFilterLabel) }</legend>
                     { for filters }
                 </fieldset>
                 <p class="ms-tl-legend">
                     <span class={classes!("ms-tl-legend-item", "ms-tl-multi", legend_multi)}>
-                        <span class="ms-tl-shape" aria-hidden="true"></span>{ "Multi-sport Games" }
+                        <span class="ms-tl-shape" aria-hidden="true"></span>{ tr(&lang, Msg::TlMultiSport) }
                     </span>
                     <span class="ms-tl-legend-item ms-tl-other">
-                        <span class="ms-tl-shape" aria-hidden="true"></span>{ "Other events" }
+                        <span class="ms-tl-shape" aria-hidden="true"></span>{ tr(&lang, Msg::TlOther) }
                     </span>
                 </p>
             </div>
             <div class="ms-tl-axis" role="region" aria-label={axis_name} ref={axis_ref}>
                 if avail.is_none() {
                 } else if n == 0 {
-                    <p class="ms-tl-empty">{ "No events of this kind." }</p>
+                    <p class="ms-tl-empty">{ tr(&lang, Msg::TlNoneOfKind) }</p>
                 } else {
-                    <div class="ms-tl-track" style={format!("--w:{}px;--lanes:{}", l.width, l.lanes)}>
+                    <div class="ms-tl-track" data-ms-style={format!("--w:{}px;--lanes:{}", l.width, l.lanes)}>
                         <div class="ms-tl-ticks" aria-hidden="true">{ for ticks }</div>
-                        <ol class="ms-tl-list" aria-label="Events by date" {onkeydown} {onclick}>
+                        <ol class="ms-tl-list" aria-label={tr(&lang, Msg::TlListLabel)} {onkeydown} {onclick}>
                             { for markers }
                         </ol>
                     </div>
@@ -474,18 +501,18 @@ fn details(e: &HostedEvent, lang: &str, prefix: &str) -> Html {
         format_date_range(e.start, e.end, lang)
     };
     let facts = [
-        ("Nations", e.nations),
-        ("Athletes", e.athletes),
-        ("Sports", e.sports),
-        ("Medal events", e.events),
+        ("nations", Msg::TlNations, e.nations),
+        ("athletes", Msg::TlAthletes, e.athletes),
+        ("sports", Msg::TlSports, e.sports),
+        ("events", Msg::TlMedalEvents, e.events),
     ];
     let facts: Vec<Html> = facts
         .iter()
-        .filter_map(|(label, v)| {
+        .filter_map(|&(key, label, v)| {
             v.map(|v| {
                 html! {
-                    <div key={*label} class="ms-tl-fact">
-                        <dt>{ *label }</dt><dd>{ format_count(v, lang) }</dd>
+                    <div {key} class="ms-tl-fact" data-fact={key}>
+                        <dt>{ tr(lang, label) }</dt><dd>{ format_count(v, lang) }</dd>
                     </div>
                 }
             })
@@ -498,7 +525,7 @@ fn details(e: &HostedEvent, lang: &str, prefix: &str) -> Html {
     html! {
         <div class="ms-tl-details" id={format!("{prefix}-details")} role="region"
             aria-labelledby={heading.clone()} aria-live="polite">
-            <h4 id={heading}>{ &e.name }</h4>
+            <h3 id={heading}>{ &e.name }</h3>
             <p class="ms-tl-when">
                 <span class="ms-tl-city">{ &e.city }</span>{ " · " }
                 <time datetime={e.start.to_string()}>{ dates }</time>
@@ -507,16 +534,42 @@ fn details(e: &HostedEvent, lang: &str, prefix: &str) -> Html {
                 <dl class="ms-tl-facts">{ facts }</dl>
             }
             if let Some(r) = e.host_result.as_deref().filter(|s| !s.trim().is_empty()) {
-                <p class="ms-tl-result"><strong>{ "Host result: " }</strong>{ r }</p>
+                <p class="ms-tl-result"><strong>{ tr(lang, Msg::TlHostResult) }</strong>{ " " }{ r }</p>
             }
             if let Some(s) = e.summary.as_deref().filter(|s| !s.trim().is_empty()) {
                 <p class="ms-tl-summary">{ s }</p>
             }
             if let Some(u) = url {
                 <p class="ms-tl-source">
-                    <a href={u.to_string()} rel="noopener noreferrer" target="_blank">{ "Source" }</a>
+                    <a href={u.to_string()} rel="noopener noreferrer" target="_blank">{ tr(lang, Msg::TlSource) }</a>
                 </p>
             }
         </div>
+    }
+}
+
+/// Copies each `data-ms-style="--a:1;--b:2px"` under `root` (and on it) into
+/// the element's inline style through the CSSOM.
+fn apply_custom_properties(root: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let Ok(list) = root.query_selector_all("[data-ms-style]") else {
+        return;
+    };
+    for i in 0..list.length() {
+        let Some(el) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let Some(decl) = el.get_attribute("data-ms-style") else {
+            continue;
+        };
+        let style = el.style();
+        for pair in decl.split(';') {
+            if let Some((name, value)) = pair.split_once(':') {
+                let _ = style.set_property(name.trim(), value.trim());
+            }
+        }
     }
 }

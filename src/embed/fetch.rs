@@ -145,8 +145,12 @@ pub async fn get(
     init.set_method("GET");
     init.set_cache(RequestCache::NoCache);
     init.set_signal(Some(signal));
-    let request = Request::new_with_str_and_init(url, &init)
-        .map_err(|e| fail(FailKind::Network, format!("{url} is not a usable URL ({})", js_message(&e))))?;
+    let request = Request::new_with_str_and_init(url, &init).map_err(|e| {
+        fail(
+            FailKind::Network,
+            format!("{url} is not a usable URL ({})", js_message(&e)),
+        )
+    })?;
     let headers = request.headers();
     let _ = headers.set("Accept", "application/json");
     if same_origin(url) {
@@ -161,10 +165,7 @@ pub async fn get(
         if timed_out.get() {
             fail(
                 FailKind::Timeout,
-                format!(
-                    "{url} did not answer within {} seconds.",
-                    TIMEOUT_MS / 1000
-                ),
+                format!("{url} did not answer within {} seconds.", TIMEOUT_MS / 1000),
             )
         } else {
             fail(
@@ -176,13 +177,18 @@ pub async fn get(
             )
         }
     };
-    let window =
-        web_sys::window().ok_or_else(|| fail(FailKind::Network, "No window to fetch from.".into()))?;
+    let window = web_sys::window()
+        .ok_or_else(|| fail(FailKind::Network, "No window to fetch from.".into()))?;
     let response: Response = JsFuture::from(window.fetch_with_request(&request))
         .await
         .map_err(|e| aborted(e, "Loading"))?
         .dyn_into()
-        .map_err(|_| fail(FailKind::Network, format!("Loading {url} gave no response.")))?;
+        .map_err(|_| {
+            fail(
+                FailKind::Network,
+                format!("Loading {url} gave no response."),
+            )
+        })?;
     let status = response.status();
     if status == 304 {
         return Ok(Fetched::NotModified);
@@ -204,9 +210,7 @@ pub async fn get(
         etag: rh.get("ETag").ok().flatten(),
         last_modified: rh.get("Last-Modified").ok().flatten(),
     };
-    let body = response
-        .text()
-        .map_err(|e| aborted(e, "Reading"))?;
+    let body = response.text().map_err(|e| aborted(e, "Reading"))?;
     let text = JsFuture::from(body)
         .await
         .map_err(|e| aborted(e, "Reading"))?
@@ -262,7 +266,8 @@ fn to_json(text: &str) -> Result<Json, String> {
             text.len()
         ));
     }
-    let value = js_sys::JSON::parse(text).map_err(|e| format!("not valid JSON: {}", js_message(&e)))?;
+    let value =
+        js_sys::JSON::parse(text).map_err(|e| format!("not valid JSON: {}", js_message(&e)))?;
     serde_wasm_bindgen::from_value::<Json>(value).map_err(|e| format!("not valid JSON: {e}"))
 }
 

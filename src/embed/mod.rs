@@ -97,7 +97,9 @@ pub fn start() {
             refresh.forget();
         }
         Ok(false) => {}
-        Err(e) => web_sys::console::warn_2(&"medal-summary: could not define the element".into(), &e),
+        Err(e) => {
+            web_sys::console::warn_2(&"medal-summary: could not define the element".into(), &e)
+        }
     }
 }
 

@@ -90,8 +90,12 @@ impl Attrs {
         let get = |name: &str| host.get_attribute(name);
         Attrs {
             src: get("src").map(|s| s.trim().to_string()).unwrap_or_default(),
-            lang: get("lang").map(|s| s.trim().to_string()).unwrap_or_default(),
-            view: get("view").map(|s| s.trim().to_string()).unwrap_or_default(),
+            lang: get("lang")
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default(),
+            view: get("view")
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default(),
             ranking: get("ranking")
                 .and_then(|s| RankBy::parse(s.trim()))
                 .unwrap_or_default(),
@@ -420,7 +424,11 @@ impl Widget {
                 self.seq = self.seq.wrapping_add(1);
                 let seq = self.seq;
                 let Ok(controller) = AbortController::new() else {
-                    let f = Failure::new(FailKind::Network, Some(url), "This browser cannot fetch data.".into());
+                    let f = Failure::new(
+                        FailKind::Network,
+                        Some(url),
+                        "This browser cannot fetch data.".into(),
+                    );
                     self.fetched(ctx, Err(f));
                     return;
                 };
@@ -428,7 +436,9 @@ impl Widget {
                 let timed_out = Rc::new(Cell::new(false));
                 let flag = timed_out.clone();
                 // Replacing the previous request aborts it.
-                self.inflight = Some(Inflight::new(controller, TIMEOUT_MS, move || flag.set(true)));
+                self.inflight = Some(Inflight::new(controller, TIMEOUT_MS, move || {
+                    flag.set(true)
+                }));
                 let validators = if refreshing {
                     self.validators.clone()
                 } else {
@@ -508,7 +518,10 @@ impl Widget {
                 let has_errors = problems.iter().any(|p| p.severity == Severity::Error);
                 if refreshed && has_errors {
                     // A broken update must not replace good data.
-                    let n = problems.iter().filter(|p| p.severity == Severity::Error).count();
+                    let n = problems
+                        .iter()
+                        .filter(|p| p.severity == Severity::Error)
+                        .count();
                     let f = Failure {
                         kind: FailKind::Invalid,
                         url: self.url(),
@@ -521,7 +534,9 @@ impl Widget {
                 if let Load::Ready { data: old, .. } = &self.load {
                     if old.country.code == data.country.code {
                         if let (Some(b), Some(a)) = (featured_tally(old), featured_tally(&data)) {
-                            if let Some(m) = change_message(data.country.name_in(&self.attrs.lang), b, a) {
+                            if let Some(m) =
+                                change_message(data.country.name_in(&self.attrs.lang), b, a)
+                            {
                                 self.announcement = m;
                             }
                         }
@@ -542,7 +557,11 @@ impl Widget {
                         kind: FailKind::Invalid,
                         url: self.url(),
                         summary: "The data has errors; the affected part is marked.".into(),
-                        problems: problems.iter().filter(|p| p.severity == Severity::Error).cloned().collect(),
+                        problems: problems
+                            .iter()
+                            .filter(|p| p.severity == Severity::Error)
+                            .cloned()
+                            .collect(),
                     };
                     self.emit_error(ctx, &f, false, true);
                 }
@@ -604,7 +623,10 @@ impl Widget {
     }
 
     fn publish_state(&self, ctx: &Context<Self>) {
-        let _ = ctx.props().host.set_attribute("data-ms-state", self.load.state());
+        let _ = ctx
+            .props()
+            .host
+            .set_attribute("data-ms-state", self.load.state());
     }
 
     fn apply_height(&self, ctx: &Context<Self>) {
@@ -620,11 +642,20 @@ impl Widget {
         let retry = ctx.link().callback(|_: MouseEvent| Msg::Reload(None));
         const SHOWN: usize = 20;
         let listed: Vec<&Problem> = if f.kind == FailKind::Invalid {
-            f.problems.iter().filter(|p| p.severity == Severity::Error).take(SHOWN).collect()
+            f.problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .take(SHOWN)
+                .collect()
         } else {
             Vec::new()
         };
-        let more = f.problems.iter().filter(|p| p.severity == Severity::Error).count().saturating_sub(SHOWN);
+        let more = f
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
+            .saturating_sub(SHOWN);
         html! {
             <div class="ms-embed-error" role="alert">
                 <p class="ms-embed-error-title">{ f.kind.title() }</p>
@@ -645,10 +676,20 @@ impl Widget {
         }
     }
 
-    fn emit_load(&self, ctx: &Context<Self>, data: &Dataset, problems: &[Problem], refreshed: bool) {
+    fn emit_load(
+        &self,
+        ctx: &Context<Self>,
+        data: &Dataset,
+        problems: &[Problem],
+        refreshed: bool,
+    ) {
         let detail = Object::new();
         set(&detail, "country", &data.country.code.as_str().into());
-        set(&detail, "name", &data.country.name_in(&self.attrs.lang).into());
+        set(
+            &detail,
+            "name",
+            &data.country.name_in(&self.attrs.lang).into(),
+        );
         set(&detail, "warnings", &problems_array(problems));
         set(&detail, "source", &self.source.name().into());
         set(&detail, "refreshed", &refreshed.into());

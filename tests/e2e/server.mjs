@@ -77,6 +77,33 @@ async function scenario(name, req, res, state, root) {
       const body = await good();
       return res.writeHead(200, json).end(body.slice(0, Math.floor(body.length / 2)));
     }
+    case 'page': return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(scenarioPage(req));
     default: return res.writeHead(404).end();
   }
+}
+
+const escapeAttr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+// /scenario/page?src=A&src=B[&refresh=N][&twice]: a test page with one
+// <medal-summary id="wN"> per `src`, loaded through /embed.js (included a
+// second time from another URL with `twice`). Every load/error event is
+// recorded in window.__events.
+function scenarioPage(req) {
+  const q = new URL(req.url, 'http://x').searchParams;
+  const refresh = q.get('refresh');
+  const widgets = q.getAll('src').map((src, i) =>
+    `<medal-summary id="w${i}" src="${escapeAttr(src)}"${refresh ? ` refresh="${escapeAttr(refresh)}"` : ''}></medal-summary>`);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>scenario</title><link rel="icon" href="data:,">
+<link rel="stylesheet" href="/embed.css">
+<script>
+  window.__events = [];
+  for (const t of ['medal-summary-load', 'medal-summary-error'])
+    document.addEventListener(t, (e) => window.__events.push({ type: e.type, id: e.target.id, detail: e.detail }));
+</script>
+<script type="module" src="/embed.js"></script>
+${q.has('twice') ? '<script type="module" src="/embed.js?twice"></script>' : ''}
+</head><body><main><h1>Scenario</h1>
+${widgets.join('\n')}
+</main></body></html>`;
 }

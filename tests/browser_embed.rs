@@ -1,0 +1,433 @@
+//! Browser tests of the `<medal-summary>` element itself: real elements
+//! created in the page, driven through attributes, the `data` property and
+//! `refreshNow()`, observed through the DOM, the events and the live
+//! resource counters. No network: data is inline or set as a property (the
+//! fetch paths are covered end to end in tests/e2e/embed.test.mjs).
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Reflect};
+use medal_summary::data::model::Tally;
+use medal_summary::embed::{self, announce, widget};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{CustomEvent, Element, HtmlElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const DEFAULT: &str = include_str!("../www/data/aze-paris2024.json");
+const MINIMAL: &str = include_str!("../www/data/minimal.json");
+
+#[wasm_bindgen(inline_js = r#"
+export function next_event(el, types) {
+  return new Promise((resolve) => {
+    const on = (e) => { for (const t of types) el.removeEventListener(t, on); resolve(e); };
+    for (const t of types) el.addEventListener(t, on);
+  });
+}
+export function add_bronze(text) {
+  const doc = JSON.parse(text);
+  doc.medals.push({ medal: 'bronze', athletes: ['Test Athlete'], sport: 'Judo', event: 'Test event', date: '2024-08-11' });
+  const row = doc.table.find((r) => r.code === 'AZE');
+  row.bronze += 1; row.total += 1;
+  // The given ranks would disagree with the new computed ones.
+  for (const r of doc.table) delete r.rank;
+  return JSON.stringify(doc);
+}
+export function call_refresh(el) { return el.refreshNow(); }
+export function microtask() { return Promise.resolve(); }
+"#)]
+extern "C" {
+    fn next_event(el: &Element, types: Array) -> js_sys::Promise;
+    fn add_bronze(text: &str) -> String;
+    fn call_refresh(el: &Element) -> js_sys::Promise;
+    fn microtask() -> js_sys::Promise;
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A new, not yet attached `<medal-summary>` with inline JSON `text`.
+fn element(text: Option<&str>, attrs: &[(&str, &str)]) -> HtmlElement {
+    embed::start();
+    let el: HtmlElement = document()
+        .create_element("medal-summary")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    for (k, v) in attrs {
+        el.set_attribute(k, v).unwrap();
+    }
+    if let Some(text) = text {
+        let script = document().create_element("script").unwrap();
+        script.set_attribute("type", "application/json").unwrap();
+        script.set_text_content(Some(text));
+        el.append_child(&script).unwrap();
+    }
+    el
+}
+
+fn types(list: &[&str]) -> Array {
+    list.iter().map(|t| JsValue::from_str(t)).collect()
+}
+
+/// Attaches `el` to the page and waits for its first load or error event.
+async fn mount(el: &HtmlElement) -> CustomEvent {
+    let ev = next_event(el, types(&["medal-summary-load", "medal-summary-error"]));
+    document().body().unwrap().append_child(el).unwrap();
+    let ev = JsFuture::from(ev).await.unwrap();
+    yew::scheduler::flush().await;
+    ev.dyn_into().unwrap()
+}
+
+async fn settle() {
+    // Removal is noticed in a microtask, then the destroy is scheduled.
+    JsFuture::from(microtask()).await.unwrap();
+    yew::scheduler::flush().await;
+}
+
+fn shadow(el: &Element) -> ShadowRoot {
+    el.shadow_root().expect("an open shadow root")
+}
+
+fn q(el: &Element, sel: &str) -> Element {
+    shadow(el)
+        .query_selector(sel)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {sel}"))
+}
+
+fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default().trim().to_string()
+}
+
+fn get(v: &JsValue, path: &[&str]) -> JsValue {
+    path.iter().fold(v.clone(), |v, k| {
+        Reflect::get(&v, &JsValue::from_str(k)).unwrap()
+    })
+}
+
+fn state(el: &Element) -> String {
+    el.get_attribute("data-ms-state").unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn inline_data_renders_and_fires_load() {
+    let el = element(Some(DEFAULT), &[]);
+    let ev = mount(&el).await;
+    assert_eq!(ev.type_(), "medal-summary-load");
+    assert!(ev.bubbles() && ev.composed());
+    let detail = ev.detail();
+    assert_eq!(
+        get(&detail, &["country"]).as_string().as_deref(),
+        Some("AZE")
+    );
+    assert_eq!(
+        get(&detail, &["source"]).as_string().as_deref(),
+        Some("inline")
+    );
+    assert!(Array::is_array(&get(&detail, &["warnings"])));
+    assert_eq!(state(&el), "ready");
+    assert_eq!(text(&q(&el, ".ms-country")), "Azerbaijan");
+    el.remove();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn attribute_changes_take_effect() {
+    let el = element(Some(DEFAULT), &[("view", "card")]);
+    mount(&el).await;
+    let selected = |el: &Element| {
+        q(el, "[role=tab][aria-selected=true]")
+            .get_attribute("data-view")
+            .unwrap_or_default()
+    };
+    assert_eq!(selected(&el), "card");
+
+    el.set_attribute("lang", "fr").unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(text(&q(&el, ".ms-country")), "Azerbaïdjan");
+    assert_eq!(
+        q(&el, ".ms-widget").get_attribute("lang").as_deref(),
+        Some("fr")
+    );
+
+    el.set_attribute("view", "table").unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(selected(&el), "table");
+
+    el.set_attribute("view", "card").unwrap();
+    yew::scheduler::flush().await;
+    let gold = text(&q(&el, ".ms-rank-basis"));
+    el.set_attribute("ranking", "total").unwrap();
+    yew::scheduler::flush().await;
+    let total = text(&q(&el, ".ms-rank-basis"));
+    assert_ne!(
+        gold, total,
+        "the ranking attribute must change the card's rank basis"
+    );
+
+    // The theme is the host attribute the shadow styles match on.
+    el.set_attribute("theme", "dark").unwrap();
+    let bg = web_sys::window()
+        .unwrap()
+        .get_computed_style(&q(&el, ".ms-root"))
+        .unwrap()
+        .unwrap()
+        .get_property_value("background-color")
+        .unwrap();
+    assert_eq!(bg, "rgb(20, 23, 28)");
+    el.remove();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn data_property_loads_an_object() {
+    let el = element(None, &[]);
+    let first = mount(&el).await;
+    // Neither src, inline JSON nor data: a clear error, not a blank box.
+    assert_eq!(first.type_(), "medal-summary-error");
+    assert_eq!(
+        get(&first.detail(), &["kind"]).as_string().as_deref(),
+        Some("no-data")
+    );
+    assert_eq!(state(&el), "error");
+
+    let doc = js_sys::JSON::parse(DEFAULT).unwrap();
+    Reflect::set(
+        &get(&doc, &["country"]),
+        &"name".into(),
+        &"Azerbaijan (property)".into(),
+    )
+    .unwrap();
+    let loaded = next_event(&el, types(&["medal-summary-load"]));
+    Reflect::set(&el, &"data".into(), &doc).unwrap();
+    let ev: CustomEvent = JsFuture::from(loaded).await.unwrap().dyn_into().unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        get(&ev.detail(), &["source"]).as_string().as_deref(),
+        Some("data")
+    );
+    assert_eq!(state(&el), "ready");
+    assert_eq!(text(&q(&el, ".ms-country")), "Azerbaijan (property)");
+    // The getter returns what was set.
+    assert!(Reflect::get(&el, &"data".into()).unwrap() == doc);
+    el.remove();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn errors_carry_problems_and_instances_are_independent() {
+    let bad = DEFAULT.replacen("\"version\": 1", "\"version\": 2", 1);
+    assert_ne!(bad, DEFAULT, "the fixture must change the version");
+    let broken = element(Some(&bad), &[]);
+    let good = element(Some(DEFAULT), &[]);
+    let not_json = element(Some("{\"version\": 1, "), &[]);
+    let (e1, e2, e3) = (
+        next_event(
+            &broken,
+            types(&["medal-summary-load", "medal-summary-error"]),
+        ),
+        next_event(&good, types(&["medal-summary-load", "medal-summary-error"])),
+        next_event(
+            &not_json,
+            types(&["medal-summary-load", "medal-summary-error"]),
+        ),
+    );
+    let body = document().body().unwrap();
+    body.append_child(&broken).unwrap();
+    body.append_child(&good).unwrap();
+    body.append_child(&not_json).unwrap();
+    let e1: CustomEvent = JsFuture::from(e1).await.unwrap().dyn_into().unwrap();
+    let e2: CustomEvent = JsFuture::from(e2).await.unwrap().dyn_into().unwrap();
+    let e3: CustomEvent = JsFuture::from(e3).await.unwrap().dyn_into().unwrap();
+    yew::scheduler::flush().await;
+
+    assert_eq!(e1.type_(), "medal-summary-error");
+    assert_eq!(
+        get(&e1.detail(), &["kind"]).as_string().as_deref(),
+        Some("invalid")
+    );
+    let problems: Array = get(&e1.detail(), &["problems"]).dyn_into().unwrap();
+    let first = problems.get(0);
+    assert_eq!(
+        get(&first, &["path"]).as_string().as_deref(),
+        Some("version")
+    );
+    assert_eq!(
+        get(&first, &["severity"]).as_string().as_deref(),
+        Some("error")
+    );
+    assert!(get(&first, &["message"])
+        .as_string()
+        .unwrap()
+        .contains("unsupported version"));
+    assert_eq!(state(&broken), "error");
+    let shown = text(&q(&broken, ".ms-embed-error"));
+    assert!(shown.contains("version: unsupported version"), "{shown}");
+    assert!(shadow(&broken)
+        .query_selector(".ms-embed-retry")
+        .unwrap()
+        .is_some());
+
+    assert_eq!(e3.type_(), "medal-summary-error");
+    assert_eq!(
+        get(&e3.detail(), &["kind"]).as_string().as_deref(),
+        Some("not-json")
+    );
+    assert!(text(&q(&not_json, ".ms-embed-error")).contains("not valid JSON"));
+
+    assert_eq!(e2.type_(), "medal-summary-load");
+    assert_eq!(state(&good), "ready");
+    assert_eq!(text(&q(&good, ".ms-country")), "Azerbaijan");
+    // DOM ids are per instance: no duplicates across the widgets.
+    let a = q(&good, "[role=tab]").id();
+    let b = element(Some(DEFAULT), &[]);
+    mount(&b).await;
+    assert_ne!(a, q(&b, "[role=tab]").id());
+
+    for el in [&broken, &good, &not_json, &b] {
+        el.remove();
+    }
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn partial_data_shows_and_reports_its_errors() {
+    let doc = js_sys::JSON::parse(DEFAULT).unwrap();
+    let row = get(&doc, &["table", "12"]);
+    Reflect::set(&row, &"gold".into(), &JsValue::from(-3)).unwrap();
+    let text_doc = String::from(js_sys::JSON::stringify(&doc).unwrap());
+    let el = element(Some(&text_doc), &[]);
+    let err = next_event(&el, types(&["medal-summary-error"]));
+    let load = mount(&el).await;
+    assert_eq!(load.type_(), "medal-summary-load");
+    let err: CustomEvent = JsFuture::from(err).await.unwrap().dyn_into().unwrap();
+    assert_eq!(get(&err.detail(), &["partial"]), JsValue::TRUE);
+    let problems: Array = get(&err.detail(), &["problems"]).dyn_into().unwrap();
+    assert_eq!(
+        get(&problems.get(0), &["path"]).as_string().as_deref(),
+        Some("table[12].gold")
+    );
+    assert_eq!(state(&el), "ready");
+    assert!(text(&q(&el, ".ms-embed-partial")).contains("table[12].gold"));
+    el.remove();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn refresh_now_announces_a_new_medal_once() {
+    let el = element(Some(DEFAULT), &[]);
+    mount(&el).await;
+    let live = q(&el, "[aria-live=polite]");
+    assert_eq!(text(&live), "");
+    let script = el.query_selector("script").unwrap().unwrap();
+    script.set_text_content(Some(&add_bronze(DEFAULT)));
+    let state_after = JsFuture::from(call_refresh(&el)).await.unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(state_after.as_string().as_deref(), Some("ready"));
+    assert_eq!(text(&live), "Azerbaijan: new bronze medal, 4 bronze now");
+    // Unchanged data: nothing new to say, the sentence is not repeated.
+    JsFuture::from(call_refresh(&el)).await.unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(text(&live), "Azerbaijan: new bronze medal, 4 bronze now");
+    // A broken update keeps the good data and says so.
+    script.set_text_content(Some("{ broken"));
+    let err = next_event(&el, types(&["medal-summary-error"]));
+    JsFuture::from(call_refresh(&el)).await.unwrap();
+    let err: CustomEvent = JsFuture::from(err).await.unwrap().dyn_into().unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(get(&err.detail(), &["stale"]), JsValue::TRUE);
+    assert_eq!(state(&el), "ready");
+    assert!(text(&q(&el, ".ms-embed-stale")).starts_with("Could not update, last updated"));
+    assert_eq!(text(&q(&el, ".ms-country")), "Azerbaijan");
+    el.remove();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+fn change_messages_and_attribute_parsing() {
+    let t = |gold, silver, bronze| Tally {
+        gold,
+        silver,
+        bronze,
+    };
+    assert_eq!(
+        announce::change_message("Azerbaijan", t(2, 2, 3), t(2, 2, 3)),
+        None
+    );
+    assert_eq!(
+        announce::change_message("Azerbaijan", t(2, 2, 2), t(2, 2, 3)).as_deref(),
+        Some("Azerbaijan: new bronze medal, 3 bronze now")
+    );
+    assert_eq!(
+        announce::change_message("Azerbaijan", t(2, 2, 3), t(4, 1, 3)).as_deref(),
+        Some("Azerbaijan: 2 new gold medals, 4 gold now; silver count corrected to 1")
+    );
+    assert_eq!(widget::parse_refresh(None), None);
+    assert_eq!(widget::parse_refresh(Some("off")), None);
+    assert_eq!(widget::parse_refresh(Some("0")), None);
+    assert_eq!(widget::parse_refresh(Some("3")), Some(10));
+    assert_eq!(widget::parse_refresh(Some("30")), Some(30));
+    assert_eq!(widget::parse_refresh(Some("1e9")), Some(86_400));
+    assert_eq!(widget::parse_height(Some("640")).as_deref(), Some("640px"));
+    assert_eq!(
+        widget::parse_height(Some("40rem")).as_deref(),
+        Some("40rem")
+    );
+    assert_eq!(widget::parse_height(Some("calc(1px)")), None);
+    assert_eq!(widget::parse_height(Some("-5")), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_thousand_mounts_and_removals_leave_nothing_behind() {
+    let body = document().body().unwrap();
+    let before = embed::mounted_count();
+    for batch in 0..20 {
+        let els: Vec<HtmlElement> = (0..50)
+            .map(|_| element(Some(MINIMAL), &[("refresh", "10")]))
+            .collect();
+        if batch % 2 == 0 {
+            // Removed while still loading (before the document-parsed step).
+            for el in &els {
+                body.append_child(el).unwrap();
+            }
+        } else {
+            let events: Vec<_> = els
+                .iter()
+                .map(|el| next_event(el, types(&["medal-summary-load", "medal-summary-error"])))
+                .collect();
+            for el in &els {
+                body.append_child(el).unwrap();
+            }
+            for ev in events {
+                let ev: CustomEvent = JsFuture::from(ev).await.unwrap().dyn_into().unwrap();
+                assert_eq!(ev.type_(), "medal-summary-load");
+            }
+            yew::scheduler::flush().await;
+            // Each ready widget holds its refresh timer and visibility listener.
+            assert!(
+                embed::live_resources() >= 100,
+                "{}",
+                embed::live_resources()
+            );
+        }
+        for el in &els {
+            el.remove();
+        }
+        settle().await;
+    }
+    settle().await;
+    assert_eq!(embed::live_resources(), 0);
+    assert_eq!(embed::live_widgets(), 0);
+    assert_eq!(embed::mounted_count(), before);
+    assert_eq!(
+        document()
+            .query_selector_all("medal-summary")
+            .unwrap()
+            .length(),
+        0
+    );
+}

@@ -1,0 +1,268 @@
+// End-to-end: the embed as a news page uses it. The release build (dist/)
+// served by ./server.mjs, opened in Debian's Chromium: every fetch failure
+// shows its message and fires the error event while a neighbour keeps
+// working; live refresh with conditional requests, stale data and the
+// aria-live announcement; no layout shift; immunity to page CSS; a strict
+// CSP; double inclusion; the iframe page; clean removal.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { startServer } from './server.mjs';
+import { launch, open } from './browser.mjs';
+
+const HERE = path.dirname(new URL(import.meta.url).pathname);
+const DIST = process.env.MS_DIST ? path.resolve(process.env.MS_DIST) : path.resolve(HERE, '../../dist');
+let server, browser;
+
+before(async () => {
+  server = await startServer(DIST);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const settled = (sel = 'medal-summary') =>
+  `${sel}[data-ms-state="ready"], ${sel}[data-ms-state="error"]`;
+
+/** Text inside a widget's shadow root (playwright locators pierce it). */
+async function shadowText(page, id, sel = '.ms-root') {
+  return (await page.locator(`#${id} ${sel}`).first().innerText()).replace(/\s+/g, ' ');
+}
+
+function pageUrl(srcs, extra = '') {
+  return `${server.url}/scenario/page?${srcs.map((s) => `src=${encodeURIComponent(s)}`).join('&')}${extra}`;
+}
+
+test('every fetch failure is explained in its widget and fires the error event; the neighbour keeps working', async () => {
+  const cases = {
+    'not-found.json': { kind: 'http', text: /404 Not Found/ },
+    'server-error.json': { kind: 'http', text: /500 Internal Server Error/ },
+    'slow.json': { kind: 'timeout', text: /did not answer within 8 seconds/ },
+    'not-json.json': { kind: 'not-json', text: /not valid JSON.*HTML page/ },
+    'truncated.json': { kind: 'not-json', text: /not valid JSON/ },
+    'invalid.json': { kind: 'invalid', text: /table\[12\]\.gold/, partial: true },
+  };
+  const names = Object.keys(cases);
+  const srcs = [...names.map((n) => `/scenario/${n}`), '/scenario/ok.json'];
+  const { page, errors } = await open(browser.context, pageUrl(srcs));
+  const okId = `w${names.length}`;
+  // The good one is ready long before the slow one times out.
+  await page.waitForSelector(`#${okId}[data-ms-state="ready"]`, { timeout: 5_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('medal-summary[data-ms-state="loading"]').length === 0
+    && window.__events.filter((e) => e.type === 'medal-summary-error').length >= n, names.length, { timeout: 15_000 });
+  const events = await page.evaluate(() => window.__events);
+  for (const [i, name] of names.entries()) {
+    const want = cases[name];
+    const id = `w${i}`;
+    const ev = events.find((e) => e.id === id && e.type === 'medal-summary-error');
+    assert.ok(ev, `${name}: error event`);
+    assert.equal(ev.detail.kind, want.kind, name);
+    assert.equal(ev.detail.url, `${server.url}/scenario/${name}`, name);
+    assert.ok(ev.detail.problems.length > 0 && ev.detail.problems.every((p) => p.path && p.message && p.severity), name);
+    const text = await shadowText(page, id);
+    assert.match(text, want.text, name);
+    if (want.partial) {
+      // Partly broken data is shown with the broken part marked.
+      assert.equal(await page.getAttribute(`#${id}`, 'data-ms-state'), 'ready', name);
+      assert.equal(ev.detail.partial, true);
+      assert.match(text, /Azerbaijan/);
+    } else {
+      assert.equal(await page.getAttribute(`#${id}`, 'data-ms-state'), 'error', name);
+      assert.ok(text.includes(`${server.url}/scenario/${name}`), `${name}: the URL is named`);
+      assert.equal(await page.locator(`#${id} .ms-embed-retry`).count(), 1, `${name}: Retry button`);
+    }
+  }
+  const ok = events.find((e) => e.id === okId);
+  assert.equal(ok.type, 'medal-summary-load');
+  assert.equal(ok.detail.country, 'AZE');
+  assert.deepEqual(
+    (await page.locator(`#${okId} .ms-tally .ms-count`).allInnerTexts()).map((c) => c.trim()),
+    ['2', '2', '3', '7'],
+  );
+  // Retry asks again.
+  const hits = server.state.hits['/scenario/server-error.json'];
+  await page.locator('#w1 .ms-embed-retry').click();
+  await page.waitForFunction(() => window.__events.filter((e) => e.id === 'w1').length >= 2);
+  assert.equal(server.state.hits['/scenario/server-error.json'], hits + 1);
+  assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
+  await page.close();
+});
+
+test('live refresh: conditional requests, announcement of a new bronze, last good data kept on failure', async () => {
+  server.state.live = null;
+  const { page, errors } = await open(browser.context, pageUrl(['/scenario/live.json'], '&refresh=3600'));
+  await page.waitForSelector('#w0[data-ms-state="ready"]', { timeout: 10_000 });
+  const counts = () => page.locator('#w0 .ms-tally .ms-count').allInnerTexts().then((a) => a.map((c) => c.trim()));
+  assert.deepEqual(await counts(), ['2', '2', '3', '7']);
+
+  // Unchanged file: the second request is conditional and answered 304.
+  const first = { ...server.state.headers['/scenario/live.json'] };
+  assert.equal(first['if-none-match'], undefined);
+  assert.equal(await page.evaluate(() => document.getElementById('w0').refreshNow()), 'ready');
+  const second = server.state.headers['/scenario/live.json'];
+  assert.match(second['if-none-match'] ?? '', /^"[0-9a-f]{16}"$/);
+  assert.equal(second['if-modified-since'], server.state.liveModified.toUTCString());
+  assert.equal(await page.evaluate(() => window.__events.length), 1, '304: no new load event');
+
+  // A bronze is added to the file.
+  const doc = JSON.parse(await readFile(path.join(DIST, 'data/aze-paris2024.json'), 'utf8'));
+  doc.medals.push({ medal: 'bronze', athletes: ['Test Athlete'], sport: 'Judo', event: 'Test event', date: '2024-08-11' });
+  const row = doc.table.find((r) => r.code === 'AZE');
+  row.bronze += 1; row.total += 1;
+  for (const r of doc.table) delete r.rank;
+  server.state.live = JSON.stringify(doc);
+  assert.equal(await page.evaluate(() => document.getElementById('w0').refreshNow()), 'ready');
+  assert.deepEqual(await counts(), ['2', '2', '4', '8']);
+  const live = page.locator('#w0 [aria-live="polite"]');
+  assert.equal((await live.innerText()).trim(), 'Azerbaijan: new bronze medal, 4 bronze now');
+  const loads = await page.evaluate(() => window.__events.filter((e) => e.type === 'medal-summary-load'));
+  assert.equal(loads.length, 2);
+  assert.equal(loads[1].detail.refreshed, true);
+
+  // The file breaks: the last good data stays, with a discreet note.
+  server.state.live = '{"version": 1, "country": ';
+  assert.equal(await page.evaluate(() => document.getElementById('w0').refreshNow()), 'ready');
+  assert.deepEqual(await counts(), ['2', '2', '4', '8']);
+  const note = await shadowText(page, 'w0', '.ms-embed-stale');
+  assert.match(note, /^Could not update, last updated \d{1,2}:\d{2}/);
+  const err = await page.evaluate(() => window.__events.at(-1));
+  assert.equal(err.type, 'medal-summary-error');
+  assert.equal(err.detail.stale, true);
+  assert.equal(err.detail.kind, 'not-json');
+  // The announcement was made once and is not repeated by the failure.
+  assert.equal((await live.innerText()).trim(), 'Azerbaijan: new bronze medal, 4 bronze now');
+
+  // Fixed again: the note goes away.
+  server.state.live = JSON.stringify(doc);
+  await page.evaluate(() => document.getElementById('w0').refreshNow());
+  assert.equal(await page.locator('#w0 .ms-embed-stale').count(), 0);
+  assert.deepEqual(errors, []);
+  server.state.live = null;
+  await page.close();
+});
+
+test('the news article shows both widgets with no layout shift and no console error', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1024, height: 900 });
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Hold the wasm back so the reserved boxes are painted before the widgets render.
+  await page.route('**/medal-summary_bg.wasm', async (route) => {
+    await new Promise((r) => setTimeout(r, 700));
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${server.url}/demo/article.html`);
+  const before = await page.evaluate(() => [...document.querySelectorAll('medal-summary')].map((e) => e.getBoundingClientRect().height));
+  await page.waitForFunction(() => [...document.querySelectorAll('medal-summary')].every((e) => e.getAttribute('data-ms-state') === 'ready'), null, { timeout: 15_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const afterH = await page.evaluate(() => [...document.querySelectorAll('medal-summary')].map((e) => e.getBoundingClientRect().height));
+  assert.deepEqual(afterH, before, 'the reserved height is the final height');
+  const cls = await page.evaluate(() => window.__cls);
+  assert.equal(cls, 0, `CLS ${cls}`);
+  assert.match(await shadowText(page, 'inline-widget', '.ms-country'), /Azerbaijan/);
+  assert.equal(await page.getAttribute('#src-widget [role=tab][aria-selected=true]', 'data-view'), 'timeline');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the article's inline data is the default dataset, unchanged", async () => {
+  const html = await readFile(path.join(DIST, 'demo/article.html'), 'utf8');
+  const inline = /<script type="application\/json">([\s\S]*?)<\/script>/.exec(html)[1];
+  const file = await readFile(path.join(DIST, 'data/aze-paris2024.json'), 'utf8');
+  assert.deepEqual(JSON.parse(inline), JSON.parse(file));
+});
+
+test('page CSS cannot change the widget: hostile page lays out like the plain one', async () => {
+  const measure = async (url) => {
+    const { page, errors } = await open(browser.context, url);
+    await page.waitForSelector('#widget[data-ms-state="ready"]', { timeout: 10_000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const rects = await page.evaluate(() => {
+      const host = document.getElementById('widget');
+      const h = host.getBoundingClientRect();
+      const out = { host: [h.width, h.height] };
+      for (const sel of ['.ms-root', '.ms-tabs', '[role=tab]', '[role=tab]:last-child', '.ms-country', '.ms-tally',
+        '.ms-medal:nth-child(3)', '.ms-count', '.ms-chart', '.ms-rank-basis']) {
+        const el = host.shadowRoot.querySelector(sel);
+        if (!el) { out[sel] = null; continue; }
+        const r = el.getBoundingClientRect();
+        out[sel] = [r.x - h.x, r.y - h.y, r.width, r.height].map((v) => Math.round(v * 10) / 10);
+      }
+      const count = host.shadowRoot.querySelector('.ms-count');
+      const cs = getComputedStyle(count);
+      out.font = [cs.fontFamily, cs.fontSize, cs.lineHeight, cs.letterSpacing, cs.textTransform, cs.fontStyle];
+      return out;
+    });
+    await page.close();
+    return { rects, errors };
+  };
+  const plain = await measure(`${server.url}/demo/plain.html`);
+  const hostile = await measure(`${server.url}/demo/hostile.html`);
+  assert.ok(plain.rects['.ms-chart'], 'the chart is measured');
+  assert.deepEqual(hostile.rects, plain.rects);
+  assert.deepEqual([...plain.errors, ...hostile.errors], []);
+});
+
+test('strict CSP page renders with no violation', async () => {
+  const { page, errors } = await open(browser.context, `${server.url}/demo/strict-csp.html`);
+  await page.waitForSelector('#widget[data-ms-state="ready"]', { timeout: 10_000 });
+  assert.match(await shadowText(page, 'widget', '.ms-country'), /Azerbaijan/);
+  // Styles applied: the frame has its reserved height and the tabs are styled.
+  assert.equal(await page.evaluate(() => document.getElementById('widget').getBoundingClientRect().height), 680);
+  assert.equal(await page.evaluate(() => document.getElementById('widget').shadowRoot.adoptedStyleSheets.length), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('including embed.js twice is harmless', async () => {
+  const { page, errors } = await open(browser.context, pageUrl(['/scenario/ok.json', '/scenario/ok.json'], '&twice'));
+  await page.waitForFunction(() => document.querySelectorAll('medal-summary[data-ms-state="ready"]').length === 2, null, { timeout: 10_000 });
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length);
+  assert.equal(wasm, 1, 'the wasm is fetched once');
+  assert.equal(await page.evaluate(() => window.__events.length), 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('iframe page reports its height and the snippet sizes the frame', async () => {
+  const { page, errors } = await open(browser.context, `${server.url}/demo/iframe.html`);
+  const frame = page.frameLocator('iframe.medal-summary-frame');
+  await frame.locator('#widget[data-ms-state="ready"]').waitFor({ timeout: 10_000 });
+  await page.waitForFunction(() => document.querySelector('iframe.medal-summary-frame').style.height !== '');
+  const { style, inner } = await page.evaluate(() => {
+    const f = document.querySelector('iframe.medal-summary-frame');
+    return { style: f.style.height, inner: Math.ceil(f.contentDocument.documentElement.getBoundingClientRect().height) };
+  });
+  assert.equal(style, `${inner}px`);
+  assert.match(await frame.locator('#widget .ms-country').innerText(), /Azerbaijan/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('removing a widget aborts its fetch and another keeps working', async () => {
+  const { page, errors } = await open(browser.context, pageUrl(['/scenario/slow.json', '/scenario/ok.json']));
+  await page.waitForSelector('#w1[data-ms-state="ready"]', { timeout: 10_000 });
+  const aborted = page.waitForEvent('requestfailed', { predicate: (r) => r.url().endsWith('/scenario/slow.json'), timeout: 3_000 });
+  await page.evaluate(() => document.getElementById('w0').remove());
+  const failure = (await aborted).failure()?.errorText ?? '';
+  assert.match(failure, /ABORTED/);
+  // The removed element never reports anything.
+  assert.equal(await page.evaluate(() => window.__events.filter((e) => e.id === 'w0').length), 0);
+  // Re-attaching the survivor (a move) keeps it rendered.
+  await page.evaluate(() => document.body.prepend(document.getElementById('w1')));
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+  assert.equal(await page.getAttribute('#w1', 'data-ms-state'), 'ready');
+  assert.match(await shadowText(page, 'w1', '.ms-country'), /Azerbaijan/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,93 @@
+// End-to-end over every view of the built widget: axe-core finds no
+// violation in any view, language and colour scheme, and screenshots of each
+// view at 360 px and 1024 px (and of the card in each language) are saved
+// under tests/e2e/artifacts/ for review.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { startServer } from './server.mjs';
+import { launch, open, axe, screenshot } from './browser.mjs';
+
+const DIST = path.resolve(process.env.MS_DIST || path.join(path.dirname(new URL(import.meta.url).pathname), '../../dist'));
+const VIEWS = ['card', 'medalists', 'table', 'history', 'timeline'];
+const LANGS = { en: 'Azerbaijan', fr: 'Azerbaïdjan', az: 'Azərbaycan', ru: 'Азербайджан' };
+let server, browser;
+
+before(async () => {
+  server = await startServer(DIST);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the front page and switches its widget to `view` / `lang` through attributes. */
+async function show({ view = 'card', lang = 'en', width = 1024, colorScheme = 'light' } = {}) {
+  const { page, errors } = await open(browser.context, `${server.url}/`, { viewport: { width, height: 900 }, colorScheme });
+  await page.waitForSelector('#widget[data-ms-state="ready"]', { timeout: 30_000 });
+  await page.evaluate(([v, l]) => {
+    const el = document.getElementById('widget');
+    el.setAttribute('lang', l);
+    el.setAttribute('view', v);
+  }, [view, lang]);
+  // The selected tab and its visible panel are the widget's own proof the view is shown.
+  await page.locator(`#widget [role=tab][aria-selected=true]`).waitFor();
+  const panel = page.locator(`#widget [role=tabpanel][data-view="${view}"]:not([hidden])`);
+  await panel.waitFor({ state: 'visible' });
+  return { page, errors, panel };
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  for (const view of VIEWS) {
+    test(`${view} view: axe-core clean (${colorScheme})`, async () => {
+      const { page, errors, panel } = await show({ view, colorScheme });
+      assert.ok((await panel.innerText()).trim().length > 0, 'panel has content');
+      assert.deepEqual(await axe(page), []);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+}
+
+for (const width of [360, 1024]) {
+  test(`screenshots of every view at ${width} px, no page-level horizontal scroll`, async () => {
+    for (const view of VIEWS) {
+      const { page, errors } = await show({ view, width });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${view} at ${width}px scrolls the page sideways by ${overflow}px`);
+      await screenshot(page, `view-${view}-${width}`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  });
+}
+
+for (const [lang, name] of Object.entries(LANGS)) {
+  for (const colorScheme of ['light', 'dark']) {
+    test(`card in ${lang}: country name translated, axe-core clean (${colorScheme})`, async () => {
+      const { page, errors, panel } = await show({ view: 'card', lang, colorScheme });
+      assert.match(await panel.innerText(), new RegExp(name));
+      assert.deepEqual(await axe(page), []);
+      if (colorScheme === 'light') await screenshot(page, `card-${lang}`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+}
+
+test('timeline under a strict CSP (no inline styles): markers are positioned apart', async () => {
+  const { page, errors } = await open(browser.context, `${server.url}/demo/strict-csp.html`);
+  const violations = [];
+  page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) violations.push(m.text()); });
+  await page.waitForSelector('#widget[data-ms-state="ready"]', { timeout: 30_000 });
+  await page.evaluate(() => document.getElementById('widget').setAttribute('view', 'timeline'));
+  const markers = page.locator('#widget .ms-tl-marker');
+  await markers.first().waitFor({ state: 'visible' });
+  const xs = await markers.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+  assert.ok(xs.length >= 3, `markers: ${xs.length}`);
+  assert.equal(new Set(xs).size, xs.length, `markers overlap at x = ${xs.join(', ')}`);
+  assert.deepEqual(violations, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
