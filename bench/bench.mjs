@@ -708,7 +708,7 @@ function markdown(res) {
   }
   const lh = res.lighthouse;
   if (ok(lh)) {
-    o.push('', `**Lighthouse ${lh.mobile?.lighthouseVersion}** on \`${lh.page.replace(/^\//, '')}\` (median of ${lh.mobile?.runs} runs):`, '');
+    o.push('', `**Lighthouse ${lh.mobile?.lighthouseVersion}** on \`${lh.page.replace(/^\//, '')}\` (of ${lh.mobile?.runs} runs per form factor, the one with the median performance score):`, '');
     o.push('| | performance | accessibility | best practices | CLS | LCP | TBT |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const f of ['mobile', 'desktop']) if (lh[f]) o.push(`| ${f} | ${lh[f].performance} | ${lh[f].accessibility} | ${lh[f].bestPractices} | ${lh[f].cls?.toFixed(3)} | ${ms(lh[f].lcp)} | ${ms(lh[f].tbt)} |`);
   }

@@ -6,7 +6,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Reflect};
+use medal_summary::components::export::embed_code;
+use medal_summary::components::i18n::{tr, trf, Lang, Msg};
 use medal_summary::data::model::Tally;
+use medal_summary::data::rank::RankBy;
 use medal_summary::embed::{self, announce, widget};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -111,6 +114,34 @@ fn get(v: &JsValue, path: &[&str]) -> JsValue {
 
 fn state(el: &Element) -> String {
     el.get_attribute("data-ms-state").unwrap_or_default()
+}
+
+/// Sets the page's `<html lang>` and puts the old value back when dropped
+/// (also when an assertion fails, so later tests see the page unchanged).
+struct PageLang(Option<String>);
+
+impl PageLang {
+    fn set(lang: &str) -> PageLang {
+        let root = document().document_element().unwrap();
+        let old = root.get_attribute("lang");
+        root.set_attribute("lang", lang).unwrap();
+        PageLang(old)
+    }
+}
+
+impl Drop for PageLang {
+    fn drop(&mut self) {
+        let root = document().document_element().unwrap();
+        let _ = match &self.0 {
+            Some(v) => root.set_attribute("lang", v),
+            None => root.remove_attribute("lang"),
+        };
+    }
+}
+
+/// The label of the tab of `view`.
+fn tab_label(el: &Element, view: &str) -> String {
+    text(&q(el, &format!("[role=tab][data-view={view}]")))
 }
 
 #[wasm_bindgen_test]
@@ -354,17 +385,34 @@ fn change_messages_and_attribute_parsing() {
         silver,
         bronze,
     };
+    let en = Lang::En;
     assert_eq!(
-        announce::change_message("Azerbaijan", t(2, 2, 3), t(2, 2, 3)),
+        announce::change_message(en, "Azerbaijan", t(2, 2, 3), t(2, 2, 3)),
         None
     );
     assert_eq!(
-        announce::change_message("Azerbaijan", t(2, 2, 2), t(2, 2, 3)).as_deref(),
+        announce::change_message(en, "Azerbaijan", t(2, 2, 2), t(2, 2, 3)).as_deref(),
         Some("Azerbaijan: new bronze medal, 3 bronze now")
     );
     assert_eq!(
-        announce::change_message("Azerbaijan", t(2, 2, 3), t(4, 1, 3)).as_deref(),
+        announce::change_message(en, "Azerbaijan", t(2, 2, 3), t(4, 1, 3)).as_deref(),
         Some("Azerbaijan: 2 new gold medals, 4 gold now; silver count corrected to 1")
+    );
+    // Every language: whole parts, no plural form of the total needed.
+    assert_eq!(
+        announce::change_message(Lang::Fr, "Azerbaïdjan", t(2, 2, 2), t(2, 2, 3)).as_deref(),
+        Some("Azerbaïdjan\u{a0}: nouvelle médaille de bronze, désormais 3 en bronze")
+    );
+    assert_eq!(
+        announce::change_message(Lang::Ru, "Азербайджан", t(2, 2, 3), t(4, 1, 3)).as_deref(),
+        Some(
+            "Азербайджан: новых золотых медалей: 2, теперь золотых: 4; \
+             число серебряных медалей исправлено: 1"
+        )
+    );
+    assert_eq!(
+        announce::change_message(Lang::Az, "Azərbaycan", t(2, 2, 3), t(2, 3, 3)).as_deref(),
+        Some("Azərbaycan: yeni gümüş medal, indi 3 gümüş")
     );
     assert_eq!(widget::parse_refresh(None), None);
     assert_eq!(widget::parse_refresh(Some("off")), None);
@@ -430,4 +478,175 @@ async fn a_thousand_mounts_and_removals_leave_nothing_behind() {
             .length(),
         0
     );
+}
+
+#[wasm_bindgen_test]
+async fn without_lang_the_page_language_is_used() {
+    let _page = PageLang::set("fr");
+    let el = element(Some(DEFAULT), &[]);
+    mount(&el).await;
+    assert_eq!(tab_label(&el, "card"), tr("fr", Msg::TabCard));
+    assert_eq!(tab_label(&el, "table"), tr("fr", Msg::TabTable));
+    assert_eq!(tab_label(&el, "medalists"), tr("fr", Msg::TabMedalists));
+    assert_eq!(
+        q(&el, ".ms-widget").get_attribute("lang").as_deref(),
+        Some("fr")
+    );
+    assert_eq!(text(&q(&el, ".ms-country")), "Azerbaïdjan");
+
+    // The live announcement and the stale note follow the same language.
+    let script = el.query_selector("script").unwrap().unwrap();
+    script.set_text_content(Some(&add_bronze(DEFAULT)));
+    JsFuture::from(call_refresh(&el)).await.unwrap();
+    yew::scheduler::flush().await;
+    let live = q(&el, "[aria-live=polite]");
+    let changes = "nouvelle médaille de bronze, désormais 4 en bronze";
+    assert_eq!(text(&live), format!("Azerbaïdjan\u{a0}: {changes}"));
+    assert_eq!(
+        text(&live),
+        trf(
+            "fr",
+            Msg::AnnounceChange,
+            &[
+                ("country", "Azerbaïdjan"),
+                ("changes", &trf("fr", Msg::NewBronze, &[("n", "4")]))
+            ]
+        )
+    );
+    script.set_text_content(Some("{ broken"));
+    let err = next_event(&el, types(&["medal-summary-error"]));
+    JsFuture::from(call_refresh(&el)).await.unwrap();
+    let err: CustomEvent = JsFuture::from(err).await.unwrap().dyn_into().unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(get(&err.detail(), &["stale"]), JsValue::TRUE);
+    // The event stays in English for the page's developers.
+    assert!(get(&err.detail(), &["message"])
+        .as_string()
+        .unwrap()
+        .starts_with("The inline data cannot be read: not valid JSON"));
+    let note = q(&el, ".ms-embed-stale");
+    let prefix = tr("fr", Msg::EmbedStale).split("{time}").next().unwrap();
+    assert!(text(&note).starts_with(prefix), "{}", text(&note));
+    let hidden = text(&q(&el, ".ms-embed-stale .ms-sr-only"));
+    assert!(
+        hidden.starts_with("Les données intégrées à la page sont illisibles"),
+        "{hidden}"
+    );
+    assert_eq!(
+        text(&q(&el, ".ms-embed-stale .ms-embed-retry")),
+        tr("fr", Msg::EmbedRetry)
+    );
+    el.remove();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_lang_attribute_wins_over_the_page_language() {
+    let _page = PageLang::set("fr");
+    let el = element(Some(DEFAULT), &[("lang", "ru")]);
+    mount(&el).await;
+    assert_eq!(tab_label(&el, "card"), tr("ru", Msg::TabCard));
+    assert_eq!(tab_label(&el, "table"), tr("ru", Msg::TabTable));
+    assert_eq!(
+        q(&el, ".ms-widget").get_attribute("lang").as_deref(),
+        Some("ru")
+    );
+    // An unsupported tag gives English, not the page's language.
+    el.set_attribute("lang", "de").unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(tab_label(&el, "card"), tr("en", Msg::TabCard));
+    // Removing the attribute falls back to the page.
+    el.remove_attribute("lang").unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(tab_label(&el, "card"), tr("fr", Msg::TabCard));
+    el.remove();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_error_panel_speaks_the_widget_language() {
+    let el = element(None, &[("lang", "fr")]);
+    let first = mount(&el).await;
+    assert_eq!(first.type_(), "medal-summary-error");
+    assert_eq!(
+        text(&q(&el, ".ms-embed-error-title")),
+        tr("fr", Msg::ErrTitleNoData)
+    );
+    assert_eq!(
+        text(&q(&el, ".ms-embed-error-summary")),
+        tr("fr", Msg::ErrNoData)
+    );
+    // The event keeps the English sentence.
+    assert_eq!(
+        get(&first.detail(), &["message"]).as_string().as_deref(),
+        Some(tr("en", Msg::ErrNoData))
+    );
+
+    // An invalid object as the data property.
+    let doc = js_sys::JSON::parse(DEFAULT).unwrap();
+    Reflect::set(&doc, &"version".into(), &JsValue::from(2)).unwrap();
+    let failed = next_event(&el, types(&["medal-summary-error"]));
+    Reflect::set(&el, &"data".into(), &doc).unwrap();
+    let ev: CustomEvent = JsFuture::from(failed).await.unwrap().dyn_into().unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        get(&ev.detail(), &["kind"]).as_string().as_deref(),
+        Some("invalid")
+    );
+    assert_eq!(
+        text(&q(&el, ".ms-embed-error-title")),
+        tr("fr", Msg::ErrTitleInvalid)
+    );
+    let summary = text(&q(&el, ".ms-embed-error-summary"));
+    let want = trf(
+        "fr",
+        Msg::ErrInvalidHere,
+        &[("n", "1"), ("first", "version: unsupported version 2")],
+    );
+    assert!(
+        summary.starts_with(want.split("version:").next().unwrap()),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("version: unsupported version"),
+        "{summary}"
+    );
+    assert_eq!(
+        text(&q(&el, ".ms-embed-error .ms-embed-retry")),
+        tr("fr", Msg::EmbedRetry)
+    );
+    el.remove();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_embed_code_gets_the_absolute_src() {
+    // No clipboard: the code is shown in a box that can be read back.
+    js_sys::Function::new_no_args(
+        "Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined });",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+    let el = element(None, &[("src", "data/some file.json"), ("lang", "az")]);
+    // The data property wins over src: no request is made.
+    let doc = js_sys::JSON::parse(DEFAULT).unwrap();
+    Reflect::set(&el, &"data".into(), &doc).unwrap();
+    let ev = mount(&el).await;
+    assert_eq!(ev.type_(), "medal-summary-load");
+    let button = q(&el, ".ms-actions [data-action=embed]");
+    assert_eq!(text(&button), tr("az", Msg::CopyEmbed));
+    button.unchecked_ref::<HtmlElement>().click();
+    yew::scheduler::flush().await;
+    let area: web_sys::HtmlTextAreaElement = q(&el, ".ms-embed-code").dyn_into().unwrap();
+    let base = document().base_uri().unwrap().unwrap();
+    let src = web_sys::Url::new_with_base("data/some file.json", &base)
+        .unwrap()
+        .href();
+    assert!(
+        src.starts_with("http") && src.ends_with("/data/some%20file.json"),
+        "{src}"
+    );
+    assert_eq!(area.value(), embed_code(&src, "az", "card", RankBy::Gold));
+    el.remove();
+    settle().await;
 }

@@ -12,7 +12,7 @@ use medal_summary::components::i18n::{
 };
 use medal_summary::components::intl::ordinal;
 use medal_summary::components::table::RowData;
-use medal_summary::components::{App, AppProps};
+use medal_summary::components::AppProps;
 use medal_summary::data::model::{Date, Medal, MedalKind, Tally};
 use medal_summary::data::rank::RankBy;
 use medal_summary::embed::parse;
@@ -20,7 +20,10 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlTextAreaElement};
+
+mod common;
+use common::{click, mount, q, qa, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -37,39 +40,6 @@ fn props(lang: &str, view: &str, ranking: RankBy, src: &str) -> AppProps {
         instance: "".into(),
         src: src.to_string().into(),
     }
-}
-
-async fn mount(p: AppProps) -> Element {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let div = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&div).unwrap();
-    let handle = yew::Renderer::<App>::with_root_and_props(div.clone(), p).render();
-    // The app lives for the rest of the test page.
-    std::mem::forget(handle);
-    yew::scheduler::flush().await;
-    div
-}
-
-fn q(root: &Element, sel: &str) -> Element {
-    root.query_selector(sel)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {sel}"))
-}
-
-fn qa(root: &Element, sel: &str) -> Vec<Element> {
-    let list = root.query_selector_all(sel).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap())
-        .collect()
-}
-
-fn text(el: &Element) -> String {
-    el.text_content().unwrap_or_default().trim().to_string()
-}
-
-async fn click(el: &Element) {
-    el.dyn_ref::<HtmlElement>().unwrap().click();
-    yew::scheduler::flush().await;
 }
 
 async fn open_tab(root: &Element, view: &str) -> Element {

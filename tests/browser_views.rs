@@ -4,7 +4,7 @@
 //! itself.
 #![cfg(target_arch = "wasm32")]
 
-use medal_summary::components::{App, AppProps};
+use medal_summary::components::AppProps;
 use medal_summary::data::model::{Dataset, TableRow, Tally};
 use medal_summary::data::validate::Problem;
 use medal_summary::embed::parse;
@@ -13,6 +13,9 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+mod common;
+use common::{click, mount, q, qa, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -44,39 +47,6 @@ fn props(data: Dataset, problems: Vec<Problem>) -> AppProps {
 fn default_props() -> AppProps {
     let (d, p) = load(&json());
     props(d, p)
-}
-
-async fn mount(p: AppProps) -> Element {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let div = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&div).unwrap();
-    let handle = yew::Renderer::<App>::with_root_and_props(div.clone(), p).render();
-    // The app lives for the rest of the test page.
-    std::mem::forget(handle);
-    yew::scheduler::flush().await;
-    div
-}
-
-fn q(root: &Element, sel: &str) -> Element {
-    root.query_selector(sel)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {sel}"))
-}
-
-fn qa(root: &Element, sel: &str) -> Vec<Element> {
-    let list = root.query_selector_all(sel).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap())
-        .collect()
-}
-
-fn text(el: &Element) -> String {
-    el.text_content().unwrap_or_default().trim().to_string()
-}
-
-async fn click(el: &Element) {
-    el.dyn_ref::<HtmlElement>().unwrap().click();
-    yew::scheduler::flush().await;
 }
 
 /// Dispatches a bubbling event built by the page's own constructor, e.g.

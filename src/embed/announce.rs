@@ -2,6 +2,8 @@
 //! the featured country's medal count changes ("Azerbaijan: new bronze
 //! medal, 3 bronze now"), and the local time of the last good update.
 
+use crate::components::i18n::{fill, tr_in, Lang, Msg};
+use crate::components::intl::format_count;
 use crate::data::model::{Dataset, MedalKind, Tally};
 use wasm_bindgen::prelude::*;
 
@@ -39,29 +41,40 @@ pub fn featured_tally(data: &Dataset) -> Option<Tally> {
     Some(t)
 }
 
-/// The sentence announcing the change from `before` to `after`, or `None`
-/// when the featured country's counts did not change.
-pub fn change_message(country: &str, before: Tally, after: Tally) -> Option<String> {
+/// The sentence announcing, in `lang`, the change from `before` to `after`
+/// ("Azerbaijan: new bronze medal, 3 bronze now"), or `None` when the
+/// featured country's counts did not change. Each changed colour is one
+/// whole part (one new medal, several, or a correction), so no template
+/// depends on a plural form of the new total.
+pub fn change_message(lang: Lang, country: &str, before: Tally, after: Tally) -> Option<String> {
+    let code = lang.code();
     let parts: Vec<String> = MedalKind::ALL
         .into_iter()
         .filter_map(|kind| {
             let (b, a) = (before.get(kind), after.get(kind));
-            let name = kind.as_str();
-            match a.cmp(&b) {
-                std::cmp::Ordering::Equal => None,
-                std::cmp::Ordering::Greater if a - b == 1 => {
-                    Some(format!("new {name} medal, {a} {name} now"))
-                }
-                std::cmp::Ordering::Greater => {
-                    Some(format!("{} new {name} medals, {a} {name} now", a - b))
-                }
-                std::cmp::Ordering::Less => Some(format!("{name} count corrected to {a}")),
-            }
+            let (one, many, fixed) = match kind {
+                MedalKind::Gold => (Msg::NewGold, Msg::NewGoldMany, Msg::GoldCorrected),
+                MedalKind::Silver => (Msg::NewSilver, Msg::NewSilverMany, Msg::SilverCorrected),
+                MedalKind::Bronze => (Msg::NewBronze, Msg::NewBronzeMany, Msg::BronzeCorrected),
+            };
+            let n = format_count(a, code);
+            let msg = match a.cmp(&b) {
+                std::cmp::Ordering::Equal => return None,
+                std::cmp::Ordering::Greater if a - b == 1 => one,
+                std::cmp::Ordering::Greater => many,
+                std::cmp::Ordering::Less => fixed,
+            };
+            let added = format_count(a.saturating_sub(b), code);
+            Some(fill(tr_in(lang, msg), &[("n", &n), ("added", &added)]))
         })
         .collect();
     if parts.is_empty() {
         None
     } else {
-        Some(format!("{country}: {}", parts.join("; ")))
+        let changes = parts.join("; ");
+        Some(fill(
+            tr_in(lang, Msg::AnnounceChange),
+            &[("country", country), ("changes", &changes)],
+        ))
     }
 }

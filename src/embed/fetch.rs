@@ -3,7 +3,9 @@
 //! [`Failure`] with a kind, the URL and a sentence a newsroom can act on;
 //! nothing here panics, whatever the server sends.
 
-use crate::data::json::{format_number, Json};
+use crate::components::i18n::{fill, tr_in, Lang, Msg};
+use crate::components::intl::format_count;
+use crate::data::json::Json;
 use crate::data::model::Dataset;
 use crate::data::validate::{validate, Problem, Report, Severity, MAX_BYTES};
 use std::cell::Cell;
@@ -46,15 +48,127 @@ impl FailKind {
         }
     }
 
-    /// The headline shown in the widget.
-    pub fn title(self) -> &'static str {
+    /// The headline shown in the widget, in `lang`.
+    pub fn title(self, lang: Lang) -> &'static str {
+        tr_in(
+            lang,
+            match self {
+                FailKind::Network => Msg::ErrTitleNetwork,
+                FailKind::Timeout => Msg::ErrTitleTimeout,
+                FailKind::Http => Msg::ErrTitleHttp,
+                FailKind::NotJson => Msg::ErrTitleNotJson,
+                FailKind::Invalid => Msg::ErrTitleInvalid,
+                FailKind::NoData => Msg::ErrTitleNoData,
+            },
+        )
+    }
+}
+
+/// What a failure says, kept as data so the widget can say it in its own
+/// language ([`Reason::text`]). `detail` and `first` are technical strings
+/// (browser messages, JSON paths) shown as they are.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// The URL cannot be requested.
+    BadUrl {
+        /// The browser's message.
+        detail: String,
+    },
+    /// The browser cannot fetch at all.
+    NoFetch,
+    /// No answer within [`TIMEOUT_MS`].
+    Timeout,
+    /// The request or the body's download failed.
+    Network {
+        /// The browser's message.
+        detail: String,
+    },
+    /// `fetch` resolved with something that is not a `Response`.
+    NoResponse,
+    /// An HTTP error status.
+    Http {
+        /// Code and reason phrase ("404 Not Found").
+        status: String,
+    },
+    /// The text is not JSON.
+    NotJson {
+        /// What the parser said.
+        detail: String,
+        /// A sentence guessing why: [`Msg::HintHtml`] or [`Msg::HintEmpty`].
+        hint: Option<Msg>,
+    },
+    /// JSON that cannot be shown.
+    Invalid {
+        /// Number of errors.
+        count: usize,
+        /// The first error, as "path: message".
+        first: String,
+    },
+    /// The `data` property is not plain JSON data.
+    NotPlain {
+        /// What the conversion said.
+        detail: String,
+    },
+    /// Neither `src`, inline JSON nor a `data` property.
+    NoData,
+    /// A refresh brought data with errors (the old data stays).
+    UpdateInvalid {
+        /// Number of errors.
+        count: usize,
+    },
+    /// The data is shown with some parts marked invalid.
+    Partial {
+        /// Number of errors.
+        count: usize,
+        /// The first error, as "path: message".
+        first: String,
+    },
+}
+
+impl Reason {
+    /// The sentence(s) for a reader of `lang`; `url` is the address
+    /// requested, when the data came from `src`.
+    pub fn text(&self, lang: Lang, url: Option<&str>) -> String {
+        let u = url.unwrap_or_default();
+        let code = lang.code();
+        let t = |msg, args: &[(&str, &str)]| fill(tr_in(lang, msg), args);
+        let count = |n: usize| format_count(u32::try_from(n).unwrap_or(u32::MAX), code);
         match self {
-            FailKind::Network => "Could not reach the medal data",
-            FailKind::Timeout => "The medal data took too long to arrive",
-            FailKind::Http => "The server could not send the medal data",
-            FailKind::NotJson => "The medal data is not readable",
-            FailKind::Invalid => "The medal data has errors",
-            FailKind::NoData => "No medal data given",
+            Reason::BadUrl { detail } => t(Msg::ErrBadUrl, &[("url", u), ("detail", detail)]),
+            Reason::NoFetch => t(Msg::ErrNoFetch, &[]),
+            Reason::Timeout => t(
+                Msg::ErrTimeout,
+                &[
+                    ("url", u),
+                    ("seconds", &format_count(TIMEOUT_MS / 1000, code)),
+                ],
+            ),
+            Reason::Network { detail } => t(Msg::ErrNetwork, &[("url", u), ("detail", detail)]),
+            Reason::NoResponse => t(Msg::ErrNoResponse, &[("url", u)]),
+            Reason::Http { status } => t(Msg::ErrHttp, &[("status", status), ("url", u)]),
+            Reason::NotJson { detail, hint } => {
+                let main = match url {
+                    Some(u) => t(Msg::ErrNotJson, &[("url", u), ("detail", detail)]),
+                    None => t(Msg::ErrNotJsonInline, &[("detail", detail)]),
+                };
+                match hint {
+                    Some(h) => format!("{main} {}", tr_in(lang, *h)),
+                    None => main,
+                }
+            }
+            Reason::Invalid { count: n, first } => {
+                let n = count(*n);
+                match url {
+                    Some(u) => t(Msg::ErrInvalid, &[("url", u), ("n", &n), ("first", first)]),
+                    None => t(Msg::ErrInvalidHere, &[("n", &n), ("first", first)]),
+                }
+            }
+            Reason::NotPlain { detail } => t(Msg::ErrNotPlain, &[("detail", detail)]),
+            Reason::NoData => t(Msg::ErrNoData, &[]),
+            Reason::UpdateInvalid { count: n } => t(Msg::ErrUpdateInvalid, &[("n", &count(*n))]),
+            Reason::Partial { count: n, first } => {
+                t(Msg::EmbedPartial, &[("n", &count(*n)), ("first", first)])
+            }
         }
     }
 }
@@ -66,15 +180,38 @@ pub struct Failure {
     pub kind: FailKind,
     /// The absolute URL requested, when the data came from `src`.
     pub url: Option<String>,
-    /// One sentence saying what failed.
+    /// What failed, to be said in the widget's language.
+    pub reason: Reason,
+    /// [`Self::reason`] in English, for the error event's `detail.message`.
     pub summary: String,
     /// Problems for the event detail (never empty).
     pub problems: Vec<Problem>,
 }
 
 impl Failure {
-    /// A failure whose only problem is `summary` at the document root.
-    pub fn new(kind: FailKind, url: Option<String>, summary: String) -> Failure {
+    /// A failure whose only problem is its English summary at the document root.
+    pub fn new(kind: FailKind, url: Option<String>, reason: Reason) -> Failure {
+        Failure::with_problems(kind, url, reason, Vec::new())
+    }
+
+    /// A failure with its `problems` (when empty: the English summary at
+    /// the document root).
+    pub fn with_problems(
+        kind: FailKind,
+        url: Option<String>,
+        reason: Reason,
+        problems: Vec<Problem>,
+    ) -> Failure {
+        let summary = reason.text(Lang::En, url.as_deref());
+        if !problems.is_empty() {
+            return Failure {
+                kind,
+                url,
+                reason,
+                summary,
+                problems,
+            };
+        }
         let problems = vec![Problem {
             severity: Severity::Error,
             path: "$".into(),
@@ -83,9 +220,15 @@ impl Failure {
         Failure {
             kind,
             url,
+            reason,
             summary,
             problems,
         }
+    }
+
+    /// The reader-facing sentence(s) in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        self.reason.text(lang, self.url.as_deref())
     }
 }
 
@@ -115,12 +258,18 @@ pub enum Fetched {
 /// A usable dataset with its non-fatal problems.
 pub type Loaded = (Dataset, Vec<Problem>);
 
-/// The absolute form of `src` against the document's base URL (for messages
-/// and same-origin checks); `src` itself when it cannot be resolved.
+/// The absolute form of `src` against the document's base URL
+/// (`new URL(src, document.baseURI)`), for requests, messages, same-origin
+/// checks and the embed code; `src` itself when it cannot be resolved.
 pub fn absolute_url(src: &str) -> String {
-    Request::new_with_str(src)
-        .map(|r| r.url())
-        .unwrap_or_else(|_| src.to_string())
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten());
+    let url = match &base {
+        Some(b) => web_sys::Url::new_with_base(src, b),
+        None => web_sys::Url::new(src),
+    };
+    url.map(|u| u.href()).unwrap_or_else(|_| src.to_string())
 }
 
 fn same_origin(url: &str) -> bool {
@@ -140,7 +289,7 @@ pub async fn get(
     signal: &AbortSignal,
     timed_out: Rc<Cell<bool>>,
 ) -> Result<Fetched, Failure> {
-    let fail = |kind, summary: String| Failure::new(kind, Some(url.to_string()), summary);
+    let fail = |kind, reason: Reason| Failure::new(kind, Some(url.to_string()), reason);
     let init = RequestInit::new();
     init.set_method("GET");
     init.set_cache(RequestCache::NoCache);
@@ -148,7 +297,9 @@ pub async fn get(
     let request = Request::new_with_str_and_init(url, &init).map_err(|e| {
         fail(
             FailKind::Network,
-            format!("{url} is not a usable URL ({})", js_message(&e)),
+            Reason::BadUrl {
+                detail: js_message(&e),
+            },
         )
     })?;
     let headers = request.headers();
@@ -161,34 +312,24 @@ pub async fn get(
             let _ = headers.set("If-Modified-Since", lm);
         }
     }
-    let aborted = |e: JsValue, what: &str| {
+    let aborted = |e: JsValue| {
         if timed_out.get() {
-            fail(
-                FailKind::Timeout,
-                format!("{url} did not answer within {} seconds.", TIMEOUT_MS / 1000),
-            )
+            fail(FailKind::Timeout, Reason::Timeout)
         } else {
             fail(
                 FailKind::Network,
-                format!(
-                    "{what} {url} failed ({}): the network is down, or the server does not allow this page to read it (CORS).",
-                    js_message(&e)
-                ),
+                Reason::Network {
+                    detail: js_message(&e),
+                },
             )
         }
     };
-    let window = web_sys::window()
-        .ok_or_else(|| fail(FailKind::Network, "No window to fetch from.".into()))?;
+    let window = web_sys::window().ok_or_else(|| fail(FailKind::Network, Reason::NoFetch))?;
     let response: Response = JsFuture::from(window.fetch_with_request(&request))
         .await
-        .map_err(|e| aborted(e, "Loading"))?
+        .map_err(aborted)?
         .dyn_into()
-        .map_err(|_| {
-            fail(
-                FailKind::Network,
-                format!("Loading {url} gave no response."),
-            )
-        })?;
+        .map_err(|_| fail(FailKind::Network, Reason::NoResponse))?;
     let status = response.status();
     if status == 304 {
         return Ok(Fetched::NotModified);
@@ -200,20 +341,18 @@ pub async fn get(
         } else {
             text
         };
-        return Err(fail(
-            FailKind::Http,
-            format!("The server answered {status} {reason} for {url}."),
-        ));
+        let status = format!("{status} {reason}").trim_end().to_string();
+        return Err(fail(FailKind::Http, Reason::Http { status }));
     }
     let rh = response.headers();
     let validators = Validators {
         etag: rh.get("ETag").ok().flatten(),
         last_modified: rh.get("Last-Modified").ok().flatten(),
     };
-    let body = response.text().map_err(|e| aborted(e, "Reading"))?;
+    let body = response.text().map_err(aborted)?;
     let text = JsFuture::from(body)
         .await
-        .map_err(|e| aborted(e, "Reading"))?
+        .map_err(aborted)?
         .as_string()
         .unwrap_or_default();
     Ok(Fetched::Body { text, validators })
@@ -273,21 +412,20 @@ fn to_json(text: &str) -> Result<Json, String> {
 
 /// Turns text (fetched or inline) into a dataset, or the failure to show.
 pub fn load_text(text: &str, url: Option<&str>) -> Result<Loaded, Failure> {
-    let from = url.map(|u| format!(" from {u}")).unwrap_or_default();
     let json = match to_json(text) {
         Ok(j) => j,
-        Err(message) => {
+        Err(detail) => {
             let hint = if text.trim_start().starts_with('<') {
-                " (it looks like an HTML page, not JSON)"
+                Some(Msg::HintHtml)
             } else if text.trim().is_empty() {
-                " (it is empty)"
+                Some(Msg::HintEmpty)
             } else {
-                ""
+                None
             };
             return Err(Failure::new(
                 FailKind::NotJson,
                 url.map(str::to_string),
-                format!("The data{from} is {message}{hint}."),
+                Reason::NotJson { detail, hint },
             ));
         }
     };
@@ -301,7 +439,9 @@ pub fn load_value(value: &JsValue) -> Result<Loaded, Failure> {
         Err(e) => Err(Failure::new(
             FailKind::Invalid,
             None,
-            format!("The data property is not plain JSON data: {e}."),
+            Reason::NotPlain {
+                detail: e.to_string(),
+            },
         )),
     }
 }
@@ -310,24 +450,20 @@ fn report_to_result(report: Report, url: Option<&str>) -> Result<Loaded, Failure
     match report.dataset {
         Some(d) => Ok((d, report.problems)),
         None => {
-            let n = report.errors().count();
-            let from = url.map(|u| format!(" from {u}")).unwrap_or_default();
-            let summary = format!(
-                "The data{from} cannot be shown: {} error{} (first: {}).",
-                format_number(n as f64),
-                if n == 1 { "" } else { "s" },
-                report
+            let reason = Reason::Invalid {
+                count: report.errors().count(),
+                first: report
                     .errors()
                     .next()
                     .map(|p| p.to_string())
-                    .unwrap_or_default()
-            );
-            Err(Failure {
-                kind: FailKind::Invalid,
-                url: url.map(str::to_string),
-                summary,
-                problems: report.problems,
-            })
+                    .unwrap_or_default(),
+            };
+            Err(Failure::with_problems(
+                FailKind::Invalid,
+                url.map(str::to_string),
+                reason,
+                report.problems,
+            ))
         }
     }
 }

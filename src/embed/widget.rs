@@ -10,9 +10,11 @@ use super::announce::{change_message, featured_tally, time_of_day};
 use super::element::when_parsed;
 use super::fetch::{
     self, absolute_url, fingerprint, load_text, load_value, FailKind, Failure, Fetched, Loaded,
-    Validators, TIMEOUT_MS,
+    Reason, Validators, TIMEOUT_MS,
 };
 use super::resources::{Inflight, Listener, Timeout, WidgetToken};
+use crate::components::i18n::{fill, resolve_lang, tr_in, Lang, Msg as Text};
+use crate::components::intl::format_count;
 use crate::components::App;
 use crate::data::model::Dataset;
 use crate::data::rank::RankBy;
@@ -20,7 +22,7 @@ use crate::data::validate::{Problem, Severity};
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::Cell;
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, CustomEvent, CustomEventInit, HtmlElement};
 use yew::prelude::*;
@@ -45,8 +47,9 @@ pub struct WidgetProps {
 pub struct Attrs {
     /// `src`, trimmed; empty when absent.
     pub src: String,
-    /// `lang`.
-    pub lang: String,
+    /// The widget's language: the `lang` attribute, else the page's
+    /// `<html lang>`, else English (see [`resolve_lang`]).
+    pub lang: Lang,
     /// `view` (initial tab).
     pub view: String,
     /// `ranking`.
@@ -90,9 +93,7 @@ impl Attrs {
         let get = |name: &str| host.get_attribute(name);
         Attrs {
             src: get("src").map(|s| s.trim().to_string()).unwrap_or_default(),
-            lang: get("lang")
-                .map(|s| s.trim().to_string())
-                .unwrap_or_default(),
+            lang: resolve_lang(&get("lang").unwrap_or_default(), &page_lang()),
             view: get("view")
                 .map(|s| s.trim().to_string())
                 .unwrap_or_default(),
@@ -103,6 +104,16 @@ impl Attrs {
             height: parse_height(get("height").as_deref()),
         }
     }
+}
+
+/// The page's language: `document.documentElement.lang` (`""` when unset).
+pub fn page_lang() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        .map(|e| e.lang())
+        .unwrap_or_default()
 }
 
 /// Where the data comes from, in order of precedence.
@@ -302,10 +313,11 @@ impl Component for Widget {
         let live = html! {
             <div class="ms-sr-only" aria-live="polite" aria-atomic="true">{ self.announcement.clone() }</div>
         };
+        let lang = self.attrs.lang;
         let body = match &self.load {
             Load::Loading => html! {
                 <div class="ms-embed-skeleton" aria-busy="true">
-                    <span class="ms-sr-only">{ "Loading medal data…" }</span>
+                    <span class="ms-sr-only">{ tr_in(lang, Text::EmbedLoading) }</span>
                     <span class="ms-sk-tabs"></span>
                     <span class="ms-sk-title"></span>
                     <span class="ms-sk-tally"></span>
@@ -322,11 +334,12 @@ impl Component for Widget {
                 let a = &self.attrs;
                 let retry = ctx.link().callback(|_: MouseEvent| Msg::Reload(None));
                 let stale_note = stale.as_ref().map(|f| {
+                    let time = time_of_day(lang.code(), *updated);
                     html! {
                         <p class="ms-embed-note ms-embed-stale">
-                            <span>{ format!("Could not update, last updated {}.", time_of_day(&a.lang, *updated)) }</span>
-                            <span class="ms-sr-only">{ f.summary.clone() }</span>
-                            <button type="button" class="ms-embed-retry" onclick={retry}>{ "Retry" }</button>
+                            <span>{ fill(tr_in(lang, Text::EmbedStale), &[("time", &time)]) }</span>
+                            <span class="ms-sr-only">{ f.text(lang) }</span>
+                            <button type="button" class="ms-embed-retry" onclick={retry}>{ tr_in(lang, Text::EmbedRetry) }</button>
                         </p>
                     }
                 });
@@ -335,23 +348,30 @@ impl Component for Widget {
                     .filter(|p| p.severity == Severity::Error)
                     .collect();
                 let partial = errors.first().map(|first| {
-                    let n = errors.len();
+                    let reason = Reason::Partial {
+                        count: errors.len(),
+                        first: first.to_string(),
+                    };
                     html! {
-                        <p class="ms-embed-note ms-embed-partial">
-                            { format!("{n} error{} in the data, the affected part is marked: {first}", if n == 1 { "" } else { "s" }) }
-                        </p>
+                        <p class="ms-embed-note ms-embed-partial">{ reason.text(lang, None) }</p>
                     }
                 });
                 // `view` and `ranking` are initial states inside App: a new
                 // attribute value must start it afresh to take effect.
                 let key = format!("{}|{}", a.view, a.ranking.as_str());
+                let src = if a.src.is_empty() {
+                    AttrValue::default()
+                } else {
+                    AttrValue::from(absolute_url(&a.src))
+                };
                 html! {
                     <>
                         { for stale_note }
                         { for partial }
                         <App key={key} data={data.clone()} problems={problems.clone()}
-                            lang={AttrValue::from(a.lang.clone())} view={AttrValue::from(a.view.clone())}
-                            ranking={a.ranking} instance={AttrValue::from(format!("ms{}", ctx.props().id))} />
+                            lang={AttrValue::Static(lang.code())} view={AttrValue::from(a.view.clone())}
+                            ranking={a.ranking} instance={AttrValue::from(format!("ms{}", ctx.props().id))}
+                            src={src} />
                     </>
                 }
             }
@@ -424,11 +444,7 @@ impl Widget {
                 self.seq = self.seq.wrapping_add(1);
                 let seq = self.seq;
                 let Ok(controller) = AbortController::new() else {
-                    let f = Failure::new(
-                        FailKind::Network,
-                        Some(url),
-                        "This browser cannot fetch data.".into(),
-                    );
+                    let f = Failure::new(FailKind::Network, Some(url), Reason::NoFetch);
                     self.fetched(ctx, Err(f));
                     return;
                 };
@@ -463,11 +479,7 @@ impl Widget {
                 self.finish(ctx, result);
             }
             Source::None => {
-                let f = Failure::new(
-                    FailKind::NoData,
-                    None,
-                    "Give the element a src attribute, a <script type=\"application/json\"> child or a data property.".into(),
-                );
+                let f = Failure::new(FailKind::NoData, None, Reason::NoData);
                 self.finish(ctx, Err(f));
             }
         }
@@ -522,21 +534,21 @@ impl Widget {
                         .iter()
                         .filter(|p| p.severity == Severity::Error)
                         .count();
-                    let f = Failure {
-                        kind: FailKind::Invalid,
-                        url: self.url(),
-                        summary: format!("The updated data has {n} error(s)."),
+                    let f = Failure::with_problems(
+                        FailKind::Invalid,
+                        self.url(),
+                        Reason::UpdateInvalid { count: n },
                         problems,
-                    };
+                    );
                     self.body = None;
                     return self.failed(ctx, f, true);
                 }
                 if let Load::Ready { data: old, .. } = &self.load {
                     if old.country.code == data.country.code {
                         if let (Some(b), Some(a)) = (featured_tally(old), featured_tally(&data)) {
-                            if let Some(m) =
-                                change_message(data.country.name_in(&self.attrs.lang), b, a)
-                            {
+                            let lang = self.attrs.lang;
+                            let country = data.country.name_in(lang.code());
+                            if let Some(m) = change_message(lang, country, b, a) {
                                 self.announcement = m;
                             }
                         }
@@ -553,16 +565,16 @@ impl Widget {
                 self.settled(ctx);
                 self.emit_load(ctx, &data, &problems, refreshed);
                 if has_errors {
-                    let f = Failure {
-                        kind: FailKind::Invalid,
-                        url: self.url(),
-                        summary: "The data has errors; the affected part is marked.".into(),
-                        problems: problems
-                            .iter()
-                            .filter(|p| p.severity == Severity::Error)
-                            .cloned()
-                            .collect(),
+                    let errors: Vec<Problem> = problems
+                        .iter()
+                        .filter(|p| p.severity == Severity::Error)
+                        .cloned()
+                        .collect();
+                    let reason = Reason::Partial {
+                        count: errors.len(),
+                        first: errors.first().map(|p| p.to_string()).unwrap_or_default(),
                     };
+                    let f = Failure::with_problems(FailKind::Invalid, self.url(), reason, errors);
                     self.emit_error(ctx, &f, false, true);
                 }
             }
@@ -656,21 +668,26 @@ impl Widget {
             .filter(|p| p.severity == Severity::Error)
             .count()
             .saturating_sub(SHOWN);
+        let lang = self.attrs.lang;
+        let more = (more > 0).then(|| {
+            let n = format_count(u32::try_from(more).unwrap_or(u32::MAX), lang.code());
+            fill(tr_in(lang, Text::EmbedMore), &[("n", &n)])
+        });
         html! {
             <div class="ms-embed-error" role="alert">
-                <p class="ms-embed-error-title">{ f.kind.title() }</p>
-                <p class="ms-embed-error-summary">{ f.summary.clone() }</p>
+                <p class="ms-embed-error-title">{ f.kind.title(lang) }</p>
+                <p class="ms-embed-error-summary">{ f.text(lang) }</p>
                 if let Some(url) = &f.url {
-                    <p class="ms-embed-url">{ "Source: " }<code>{ url.clone() }</code></p>
+                    <p class="ms-embed-url">{ tr_in(lang, Text::EmbedSource) }{ " " }<code>{ url.clone() }</code></p>
                 }
                 if !listed.is_empty() {
                     <ul>
                         { for listed.iter().enumerate().map(|(i, p)| html! { <li key={i}>{ p.to_string() }</li> }) }
-                        if more > 0 { <li>{ format!("… and {more} more") }</li> }
+                        if let Some(more) = more { <li>{ more }</li> }
                     </ul>
                 }
                 if f.kind != FailKind::NoData {
-                    <button type="button" class="ms-embed-retry" onclick={retry}>{ "Retry" }</button>
+                    <button type="button" class="ms-embed-retry" onclick={retry}>{ tr_in(lang, Text::EmbedRetry) }</button>
                 }
             </div>
         }
@@ -688,7 +705,7 @@ impl Widget {
         set(
             &detail,
             "name",
-            &data.country.name_in(&self.attrs.lang).into(),
+            &data.country.name_in(self.attrs.lang.code()).into(),
         );
         set(&detail, "warnings", &problems_array(problems));
         set(&detail, "source", &self.source.name().into());

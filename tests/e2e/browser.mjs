@@ -1,6 +1,8 @@
 // Launches Debian's Chromium through playwright-core, the way this machine
 // allows: headless, no sandbox (root), no background network, fresh profile.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
 import { mkdtemp, rm, readFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -8,6 +10,8 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+/** The built site the suites serve: dist/, or $MS_DIST. */
+export const DIST = path.resolve(process.env.MS_DIST || path.join(path.dirname(new URL(import.meta.url).pathname), '../../dist'));
 export const ARTIFACTS = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'artifacts');
 
 /** Starts a browser with its own throw-away profile; `close()` removes both. */
@@ -54,4 +58,22 @@ export async function axe(page, context = 'document') {
 export async function screenshot(page, name) {
   await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Registers the suite's hooks: serve the built site and start a browser
+ * before the first test, close both after the last. The returned object is
+ * filled in by then: `{ server, browser }`.
+ */
+export function useSite() {
+  const site = {};
+  before(async () => {
+    site.server = await startServer(DIST);
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

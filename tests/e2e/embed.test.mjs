@@ -4,25 +4,13 @@
 // working; live refresh with conditional requests, stale data and the
 // aria-live announcement; no layout shift; immunity to page CSS; a strict
 // CSP; double inclusion; the iframe page; clean removal.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startServer } from './server.mjs';
-import { launch, open } from './browser.mjs';
+import { useSite, open, DIST } from './browser.mjs';
 
-const HERE = path.dirname(new URL(import.meta.url).pathname);
-const DIST = process.env.MS_DIST ? path.resolve(process.env.MS_DIST) : path.resolve(HERE, '../../dist');
-let server, browser;
-
-before(async () => {
-  server = await startServer(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const settled = (sel = 'medal-summary') =>
   `${sel}[data-ms-state="ready"], ${sel}[data-ms-state="error"]`;
@@ -33,7 +21,7 @@ async function shadowText(page, id, sel = '.ms-root') {
 }
 
 function pageUrl(srcs, extra = '') {
-  return `${server.url}/scenario/page?${srcs.map((s) => `src=${encodeURIComponent(s)}`).join('&')}${extra}`;
+  return `${site.server.url}/scenario/page?${srcs.map((s) => `src=${encodeURIComponent(s)}`).join('&')}${extra}`;
 }
 
 test('every fetch failure is explained in its widget and fires the error event; the neighbour keeps working', async () => {
@@ -47,7 +35,7 @@ test('every fetch failure is explained in its widget and fires the error event; 
   };
   const names = Object.keys(cases);
   const srcs = [...names.map((n) => `/scenario/${n}`), '/scenario/ok.json'];
-  const { page, errors } = await open(browser.context, pageUrl(srcs));
+  const { page, errors } = await open(site.browser.context, pageUrl(srcs));
   const okId = `w${names.length}`;
   // The good one is ready long before the slow one times out.
   await page.waitForSelector(`#${okId}[data-ms-state="ready"]`, { timeout: 5_000 });
@@ -60,7 +48,7 @@ test('every fetch failure is explained in its widget and fires the error event; 
     const ev = events.find((e) => e.id === id && e.type === 'medal-summary-error');
     assert.ok(ev, `${name}: error event`);
     assert.equal(ev.detail.kind, want.kind, name);
-    assert.equal(ev.detail.url, `${server.url}/scenario/${name}`, name);
+    assert.equal(ev.detail.url, `${site.server.url}/scenario/${name}`, name);
     assert.ok(ev.detail.problems.length > 0 && ev.detail.problems.every((p) => p.path && p.message && p.severity), name);
     const text = await shadowText(page, id);
     assert.match(text, want.text, name);
@@ -71,7 +59,7 @@ test('every fetch failure is explained in its widget and fires the error event; 
       assert.match(text, /Azerbaijan/);
     } else {
       assert.equal(await page.getAttribute(`#${id}`, 'data-ms-state'), 'error', name);
-      assert.ok(text.includes(`${server.url}/scenario/${name}`), `${name}: the URL is named`);
+      assert.ok(text.includes(`${site.server.url}/scenario/${name}`), `${name}: the URL is named`);
       assert.equal(await page.locator(`#${id} .ms-embed-retry`).count(), 1, `${name}: Retry button`);
     }
   }
@@ -83,28 +71,28 @@ test('every fetch failure is explained in its widget and fires the error event; 
     ['2', '2', '3', '7'],
   );
   // Retry asks again.
-  const hits = server.state.hits['/scenario/server-error.json'];
+  const hits = site.server.state.hits['/scenario/server-error.json'];
   await page.locator('#w1 .ms-embed-retry').click();
   await page.waitForFunction(() => window.__events.filter((e) => e.id === 'w1').length >= 2);
-  assert.equal(server.state.hits['/scenario/server-error.json'], hits + 1);
+  assert.equal(site.server.state.hits['/scenario/server-error.json'], hits + 1);
   assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
   await page.close();
 });
 
 test('live refresh: conditional requests, announcement of a new bronze, last good data kept on failure', async () => {
-  server.state.live = null;
-  const { page, errors } = await open(browser.context, pageUrl(['/scenario/live.json'], '&refresh=3600'));
+  site.server.state.live = null;
+  const { page, errors } = await open(site.browser.context, pageUrl(['/scenario/live.json'], '&refresh=3600'));
   await page.waitForSelector('#w0[data-ms-state="ready"]', { timeout: 10_000 });
   const counts = () => page.locator('#w0 .ms-tally .ms-count').allInnerTexts().then((a) => a.map((c) => c.trim()));
   assert.deepEqual(await counts(), ['2', '2', '3', '7']);
 
   // Unchanged file: the second request is conditional and answered 304.
-  const first = { ...server.state.headers['/scenario/live.json'] };
+  const first = { ...site.server.state.headers['/scenario/live.json'] };
   assert.equal(first['if-none-match'], undefined);
   assert.equal(await page.evaluate(() => document.getElementById('w0').refreshNow()), 'ready');
-  const second = server.state.headers['/scenario/live.json'];
+  const second = site.server.state.headers['/scenario/live.json'];
   assert.match(second['if-none-match'] ?? '', /^"[0-9a-f]{16}"$/);
-  assert.equal(second['if-modified-since'], server.state.liveModified.toUTCString());
+  assert.equal(second['if-modified-since'], site.server.state.liveModified.toUTCString());
   assert.equal(await page.evaluate(() => window.__events.length), 1, '304: no new load event');
 
   // A bronze is added to the file.
@@ -113,7 +101,7 @@ test('live refresh: conditional requests, announcement of a new bronze, last goo
   const row = doc.table.find((r) => r.code === 'AZE');
   row.bronze += 1; row.total += 1;
   for (const r of doc.table) delete r.rank;
-  server.state.live = JSON.stringify(doc);
+  site.server.state.live = JSON.stringify(doc);
   assert.equal(await page.evaluate(() => document.getElementById('w0').refreshNow()), 'ready');
   assert.deepEqual(await counts(), ['2', '2', '4', '8']);
   const live = page.locator('#w0 [aria-live="polite"]');
@@ -123,7 +111,7 @@ test('live refresh: conditional requests, announcement of a new bronze, last goo
   assert.equal(loads[1].detail.refreshed, true);
 
   // The file breaks: the last good data stays, with a discreet note.
-  server.state.live = '{"version": 1, "country": ';
+  site.server.state.live = '{"version": 1, "country": ';
   assert.equal(await page.evaluate(() => document.getElementById('w0').refreshNow()), 'ready');
   assert.deepEqual(await counts(), ['2', '2', '4', '8']);
   const note = await shadowText(page, 'w0', '.ms-embed-stale');
@@ -136,16 +124,16 @@ test('live refresh: conditional requests, announcement of a new bronze, last goo
   assert.equal((await live.innerText()).trim(), 'Azerbaijan: new bronze medal, 4 bronze now');
 
   // Fixed again: the note goes away.
-  server.state.live = JSON.stringify(doc);
+  site.server.state.live = JSON.stringify(doc);
   await page.evaluate(() => document.getElementById('w0').refreshNow());
   assert.equal(await page.locator('#w0 .ms-embed-stale').count(), 0);
   assert.deepEqual(errors, []);
-  server.state.live = null;
+  site.server.state.live = null;
   await page.close();
 });
 
 test('the news article shows both widgets with no layout shift and no console error', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 1024, height: 900 });
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -161,7 +149,7 @@ test('the news article shows both widgets with no layout shift and no console er
       for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  await page.goto(`${server.url}/demo/article.html`);
+  await page.goto(`${site.server.url}/demo/article.html`);
   const before = await page.evaluate(() => [...document.querySelectorAll('medal-summary')].map((e) => e.getBoundingClientRect().height));
   await page.waitForFunction(() => [...document.querySelectorAll('medal-summary')].every((e) => e.getAttribute('data-ms-state') === 'ready'), null, { timeout: 15_000 });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -184,7 +172,7 @@ test("the article's inline data is the default dataset, unchanged", async () => 
 
 test('page CSS cannot change the widget: hostile page lays out like the plain one', async () => {
   const measure = async (url) => {
-    const { page, errors } = await open(browser.context, url);
+    const { page, errors } = await open(site.browser.context, url);
     await page.waitForSelector('#widget[data-ms-state="ready"]', { timeout: 10_000 });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const rects = await page.evaluate(() => {
@@ -206,15 +194,15 @@ test('page CSS cannot change the widget: hostile page lays out like the plain on
     await page.close();
     return { rects, errors };
   };
-  const plain = await measure(`${server.url}/demo/plain.html`);
-  const hostile = await measure(`${server.url}/demo/hostile.html`);
+  const plain = await measure(`${site.server.url}/demo/plain.html`);
+  const hostile = await measure(`${site.server.url}/demo/hostile.html`);
   assert.ok(plain.rects['.ms-chart'], 'the chart is measured');
   assert.deepEqual(hostile.rects, plain.rects);
   assert.deepEqual([...plain.errors, ...hostile.errors], []);
 });
 
 test('strict CSP page renders with no violation', async () => {
-  const { page, errors } = await open(browser.context, `${server.url}/demo/strict-csp.html`);
+  const { page, errors } = await open(site.browser.context, `${site.server.url}/demo/strict-csp.html`);
   await page.waitForSelector('#widget[data-ms-state="ready"]', { timeout: 10_000 });
   assert.match(await shadowText(page, 'widget', '.ms-country'), /Azerbaijan/);
   // Styles applied: the frame has its reserved height and the tabs are styled.
@@ -225,7 +213,7 @@ test('strict CSP page renders with no violation', async () => {
 });
 
 test('including embed.js twice is harmless', async () => {
-  const { page, errors } = await open(browser.context, pageUrl(['/scenario/ok.json', '/scenario/ok.json'], '&twice'));
+  const { page, errors } = await open(site.browser.context, pageUrl(['/scenario/ok.json', '/scenario/ok.json'], '&twice'));
   await page.waitForFunction(() => document.querySelectorAll('medal-summary[data-ms-state="ready"]').length === 2, null, { timeout: 10_000 });
   const wasm = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length);
   assert.equal(wasm, 1, 'the wasm is fetched once');
@@ -235,7 +223,7 @@ test('including embed.js twice is harmless', async () => {
 });
 
 test('iframe page reports its height and the snippet sizes the frame', async () => {
-  const { page, errors } = await open(browser.context, `${server.url}/demo/iframe.html`);
+  const { page, errors } = await open(site.browser.context, `${site.server.url}/demo/iframe.html`);
   const frame = page.frameLocator('iframe.medal-summary-frame');
   await frame.locator('#widget[data-ms-state="ready"]').waitFor({ timeout: 10_000 });
   await page.waitForFunction(() => document.querySelector('iframe.medal-summary-frame').style.height !== '');
@@ -250,7 +238,7 @@ test('iframe page reports its height and the snippet sizes the frame', async () 
 });
 
 test('removing a widget aborts its fetch and another keeps working', async () => {
-  const { page, errors } = await open(browser.context, pageUrl(['/scenario/slow.json', '/scenario/ok.json']));
+  const { page, errors } = await open(site.browser.context, pageUrl(['/scenario/slow.json', '/scenario/ok.json']));
   await page.waitForSelector('#w1[data-ms-state="ready"]', { timeout: 10_000 });
   const aborted = page.waitForEvent('requestfailed', { predicate: (r) => r.url().endsWith('/scenario/slow.json'), timeout: 3_000 });
   await page.evaluate(() => document.getElementById('w0').remove());

@@ -1,27 +1,15 @@
 // End-to-end: the release build (dist/) served on localhost, opened in
 // Debian's Chromium. The front page must render the default dataset, pass
 // axe-core with no violation and log no console error.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { startServer } from './server.mjs';
-import { launch, open, axe, screenshot } from './browser.mjs';
+import { useSite, open, axe, screenshot } from './browser.mjs';
 
-const DIST = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
-let server, browser;
-
-before(async () => {
-  server = await startServer(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** Opens the front page and waits until its widget has rendered its data. */
 async function frontPage(options) {
-  const { page, errors } = await open(browser.context, `${server.url}/`, options);
+  const { page, errors } = await open(site.browser.context, `${site.server.url}/`, options);
   await page.waitForSelector('#widget[data-ms-state="ready"]', { timeout: 30_000 });
   return { page, errors };
 }

@@ -2,29 +2,17 @@
 // violation in any view, language and colour scheme, and screenshots of each
 // view at 360 px and 1024 px (and of the card in each language) are saved
 // under tests/e2e/artifacts/ for review.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { startServer } from './server.mjs';
-import { launch, open, axe, screenshot } from './browser.mjs';
+import { useSite, open, axe, screenshot } from './browser.mjs';
 
-const DIST = path.resolve(process.env.MS_DIST || path.join(path.dirname(new URL(import.meta.url).pathname), '../../dist'));
 const VIEWS = ['card', 'medalists', 'table', 'history', 'timeline'];
 const LANGS = { en: 'Azerbaijan', fr: 'Azerbaïdjan', az: 'Azərbaycan', ru: 'Азербайджан' };
-let server, browser;
-
-before(async () => {
-  server = await startServer(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** Opens the front page and switches its widget to `view` / `lang` through attributes. */
 async function show({ view = 'card', lang = 'en', width = 1024, colorScheme = 'light' } = {}) {
-  const { page, errors } = await open(browser.context, `${server.url}/`, { viewport: { width, height: 900 }, colorScheme });
+  const { page, errors } = await open(site.browser.context, `${site.server.url}/`, { viewport: { width, height: 900 }, colorScheme });
   await page.waitForSelector('#widget[data-ms-state="ready"]', { timeout: 30_000 });
   await page.evaluate(([v, l]) => {
     const el = document.getElementById('widget');
@@ -77,7 +65,7 @@ for (const [lang, name] of Object.entries(LANGS)) {
 }
 
 test('timeline under a strict CSP (no inline styles): markers are positioned apart', async () => {
-  const { page, errors } = await open(browser.context, `${server.url}/demo/strict-csp.html`);
+  const { page, errors } = await open(site.browser.context, `${site.server.url}/demo/strict-csp.html`);
   const violations = [];
   page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) violations.push(m.text()); });
   await page.waitForSelector('#widget[data-ms-state="ready"]', { timeout: 30_000 });
