@@ -7,5 +7,5 @@ cd "$ROOT"
 # shellcheck source=setup.sh
 source scripts/setup.sh
 setup_serve
-echo "serving the widget at http://127.0.0.1:${PORT:-8080}/ (demo pages under /www/…)"
+echo "serving the widget at http://127.0.0.1:${PORT:-8080}/ (demo pages under /demo/)"
 exec trunk serve --port "${PORT:-8080}" "$@"

@@ -39,3 +39,39 @@ for (const colorScheme of ['light', 'dark']) {
     await page.close();
   });
 }
+
+test('the built site publishes the JSON Schema of the data format', async () => {
+  const res = await fetch(`${site.server.url}/schema/medal-summary.v1.schema.json`);
+  assert.equal(res.status, 200);
+  const schema = await res.json();
+  assert.match(schema.$schema, /json-schema\.org/);
+  assert.ok(schema.required.includes('version') && schema.required.includes('country'));
+});
+
+test('print style: tabs and controls hidden, card and table printed black on white', async () => {
+  const { page, errors } = await frontPage();
+  // What the browser sends before printing: the widget mounts the card and table panels.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  const tablist = page.locator('#widget [role=tablist]');
+  assert.equal(await tablist.isVisible(), false, 'tabs are not printed');
+  const card = page.locator('#widget .ms-card');
+  assert.equal(await card.isVisible(), true, 'the card is printed');
+  const table = page.locator('#widget table.ms-table');
+  await table.waitFor({ state: 'visible' });
+  // Every row is on paper: nothing is cut by the on-screen frame height.
+  const rows = await table.locator('tbody tr').count();
+  const hostHeight = await page.locator('#widget').evaluate((el) => el.getBoundingClientRect().height);
+  const tableBottom = await table.evaluate((el) => el.getBoundingClientRect().bottom);
+  const hostTop = await page.locator('#widget').evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(rows >= 92, `rows: ${rows}`);
+  assert.ok(tableBottom <= hostTop + hostHeight + 1, 'the table fits inside the printed widget');
+  const colours = await card.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { color: s.color };
+  });
+  assert.equal(colours.color, 'rgb(0, 0, 0)');
+  await screenshot(page, 'print');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
