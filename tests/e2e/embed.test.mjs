@@ -254,3 +254,37 @@ test('removing a widget aborts its fetch and another keeps working', async () =>
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('live refresh runs on its interval and pauses while the page is hidden', async () => {
+  site.server.state.live = null;
+  const hits = () => site.server.state.hits['/scenario/live.json'] || 0;
+  const { page, errors } = await open(site.browser.context, pageUrl(['/scenario/live.json'], '&refresh=10'));
+  await page.waitForSelector('#w0[data-ms-state="ready"]', { timeout: 10_000 });
+  const waitForHit = async (after, ms) => {
+    const end = Date.now() + ms;
+    while (hits() <= after && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    return hits() > after;
+  };
+  // Visible: the 10-second interval fetches again by itself.
+  const start = hits();
+  assert.ok(await waitForHit(start, 13_000), 'a refresh within 13 s while visible');
+
+  // Hidden: the interval comes due, but nothing is fetched.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  const hidden = hits();
+  assert.equal(await waitForHit(hidden, 12_000), false, 'no fetch while the page is hidden');
+
+  // Visible again: the refresh that came due runs at once.
+  await page.evaluate(() => {
+    delete document.hidden;
+    delete document.visibilityState;
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  assert.ok(await waitForHit(hidden, 3_000), 'the due refresh runs when the page is shown');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
