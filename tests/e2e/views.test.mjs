@@ -79,3 +79,30 @@ test('timeline under a strict CSP (no inline styles): markers are positioned apa
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('at 320 px no view scrolls the page sideways and every control is at least 24 px', async () => {
+  for (const view of VIEWS) {
+    const { page, errors } = await show({ view, width: 320 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${view} at 320px scrolls the page sideways by ${overflow}px`);
+    const small = await page.locator('#widget').evaluate((host) => {
+      const out = [];
+      for (const el of host.shadowRoot.querySelectorAll('button, input, select, a[href], [role=tab]')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue; // not shown in this view
+        if (el.type === 'radio' || el.type === 'checkbox') {
+          // A radio's target is its label, which wraps it.
+          const label = el.closest('label');
+          const lr = label ? label.getBoundingClientRect() : r;
+          if (lr.width < 24 || lr.height < 24) out.push(`${el.outerHTML.slice(0, 60)} label ${lr.width}x${lr.height}`);
+          continue;
+        }
+        if (r.width < 24 || r.height < 24) out.push(`${el.outerHTML.slice(0, 60)} ${Math.round(r.width)}x${Math.round(r.height)}`);
+      }
+      return out;
+    });
+    assert.deepEqual(small, [], `${view}: controls under 24 px`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
