@@ -527,17 +527,17 @@ impl Widget {
         let refreshed = matches!(self.load, Load::Ready { .. });
         match result {
             Ok((data, problems)) => {
-                let has_errors = problems.iter().any(|p| p.severity == Severity::Error);
+                let errors = problems
+                    .iter()
+                    .filter(|p| p.severity == Severity::Error)
+                    .count();
+                let has_errors = errors > 0;
                 if refreshed && has_errors {
                     // A broken update must not replace good data.
-                    let n = problems
-                        .iter()
-                        .filter(|p| p.severity == Severity::Error)
-                        .count();
                     let f = Failure::with_problems(
                         FailKind::Invalid,
                         self.url(),
-                        Reason::UpdateInvalid { count: n },
+                        Reason::UpdateInvalid { count: errors },
                         problems,
                     );
                     self.body = None;
