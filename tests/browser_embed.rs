@@ -85,6 +85,12 @@ async fn mount(el: &HtmlElement) -> CustomEvent {
     ev.dyn_into().unwrap()
 }
 
+/// Removes a widget from the page and lets its teardown run.
+async fn remove(el: &Element) {
+    el.remove();
+    settle().await;
+}
+
 async fn settle() {
     // Removal is noticed in a microtask, then the destroy is scheduled.
     JsFuture::from(microtask()).await.unwrap();
@@ -162,8 +168,7 @@ async fn inline_data_renders_and_fires_load() {
     assert!(Array::is_array(&get(&detail, &["warnings"])));
     assert_eq!(state(&el), "ready");
     assert_eq!(text(&q(&el, ".ms-country")), "Azerbaijan");
-    el.remove();
-    settle().await;
+    remove(&el).await;
 }
 
 #[wasm_bindgen_test]
@@ -210,8 +215,7 @@ async fn attribute_changes_take_effect() {
         .get_property_value("background-color")
         .unwrap();
     assert_eq!(bg, "rgb(20, 23, 28)");
-    el.remove();
-    settle().await;
+    remove(&el).await;
 }
 
 #[wasm_bindgen_test]
@@ -245,8 +249,7 @@ async fn data_property_loads_an_object() {
     assert_eq!(text(&q(&el, ".ms-country")), "Azerbaijan (property)");
     // The getter returns what was set.
     assert!(Reflect::get(&el, &"data".into()).unwrap() == doc);
-    el.remove();
-    settle().await;
+    remove(&el).await;
 }
 
 #[wasm_bindgen_test]
@@ -344,8 +347,7 @@ async fn partial_data_shows_and_reports_its_errors() {
     );
     assert_eq!(state(&el), "ready");
     assert!(text(&q(&el, ".ms-embed-partial")).contains("table[12].gold"));
-    el.remove();
-    settle().await;
+    remove(&el).await;
 }
 
 #[wasm_bindgen_test]
@@ -374,8 +376,7 @@ async fn refresh_now_announces_a_new_medal_once() {
     assert_eq!(state(&el), "ready");
     assert!(text(&q(&el, ".ms-embed-stale")).starts_with("Could not update, last updated"));
     assert_eq!(text(&q(&el, ".ms-country")), "Azerbaijan");
-    el.remove();
-    settle().await;
+    remove(&el).await;
 }
 
 #[wasm_bindgen_test]
@@ -536,8 +537,7 @@ async fn without_lang_the_page_language_is_used() {
         text(&q(&el, ".ms-embed-stale .ms-embed-retry")),
         tr("fr", Msg::EmbedRetry)
     );
-    el.remove();
-    settle().await;
+    remove(&el).await;
 }
 
 #[wasm_bindgen_test]
@@ -559,8 +559,7 @@ async fn the_lang_attribute_wins_over_the_page_language() {
     el.remove_attribute("lang").unwrap();
     yew::scheduler::flush().await;
     assert_eq!(tab_label(&el, "card"), tr("fr", Msg::TabCard));
-    el.remove();
-    settle().await;
+    remove(&el).await;
 }
 
 #[wasm_bindgen_test]
@@ -615,8 +614,7 @@ async fn the_error_panel_speaks_the_widget_language() {
         text(&q(&el, ".ms-embed-error .ms-embed-retry")),
         tr("fr", Msg::EmbedRetry)
     );
-    el.remove();
-    settle().await;
+    remove(&el).await;
 }
 
 #[wasm_bindgen_test]
@@ -647,6 +645,5 @@ async fn the_embed_code_gets_the_absolute_src() {
         "{src}"
     );
     assert_eq!(area.value(), embed_code(&src, "az", "card", RankBy::Gold));
-    el.remove();
-    settle().await;
+    remove(&el).await;
 }
