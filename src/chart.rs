@@ -6,6 +6,7 @@
 //! `<rect>`s. All coordinates are SVG user units inside the chart's viewBox.
 
 use crate::data::model::{Medal, MedalKind, Tally};
+use crate::data::order;
 
 /// A linear map from medal counts `0..=max` onto `start..start + len`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -158,7 +159,7 @@ pub fn by_sport(medals: &[Medal]) -> Vec<SportTally> {
             }
         }
     }
-    out.sort_by(|a, b| {
+    order::sort_by(&mut out, &mut |a, b| {
         let key = |t: &Tally| [t.gold, t.silver, t.bronze];
         key(&b.tally)
             .cmp(&key(&a.tally))
@@ -350,12 +351,7 @@ pub fn column_chart(rows: &[(String, Tally)], frame: Frame, height: f64, fill: f
 
 /// Rounds a coordinate to 0.01 so the SVG text stays short and stable.
 pub fn r2(v: f64) -> String {
-    let v = (v * 100.0).round() / 100.0;
-    if v == v.trunc() {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
+    crate::data::num::fixed(v, 2)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! component in `components::timeline` only turns the result into DOM.
 
 use crate::data::model::Date;
+use crate::data::order::sorted_indices;
 
 /// Marker size in CSS pixels; `www/timeline.css` draws markers this size.
 pub const MARKER_PX: f64 = 16.0;
@@ -177,8 +178,7 @@ pub fn label_px(chars: usize) -> f64 {
 /// else it moves right of the lane that frees first. Sorting is O(n log n),
 /// placement O(n · [`LANE_CAP`]).
 pub fn layout(input: &[LayoutInput], avail_px: f64) -> Layout {
-    let mut order: Vec<usize> = (0..input.len()).collect();
-    order.sort_by_key(|&i| (input[i].day, i));
+    let order = sorted_indices(input.len(), &mut |a, b| input[a].day.cmp(&input[b].day));
     let (first, last) = match (order.first(), order.last()) {
         (Some(&a), Some(&b)) => (year_of_day(input[a].day), year_of_day(input[b].day)),
         _ => (2000, 2000),

@@ -420,7 +420,9 @@ fn change_messages_and_attribute_parsing() {
     assert_eq!(widget::parse_refresh(Some("0")), None);
     assert_eq!(widget::parse_refresh(Some("3")), Some(10));
     assert_eq!(widget::parse_refresh(Some("30")), Some(30));
-    assert_eq!(widget::parse_refresh(Some("1e9")), Some(86_400));
+    assert_eq!(widget::parse_refresh(Some("9999999")), Some(86_400));
+    assert_eq!(widget::parse_refresh(Some("2.5")), Some(10));
+    assert_eq!(widget::parse_refresh(Some("1e9")), None);
     assert_eq!(widget::parse_height(Some("640")).as_deref(), Some("640px"));
     assert_eq!(
         widget::parse_height(Some("40rem")).as_deref(),
@@ -646,4 +648,80 @@ async fn the_embed_code_gets_the_absolute_src() {
     );
     assert_eq!(area.value(), embed_code(&src, "az", "card", RankBy::Gold));
     remove(&el).await;
+}
+
+// ---- JSON.parse output and the `data` property into a Json tree -----------
+
+#[wasm_bindgen_test]
+fn js_values_become_the_same_tree_as_json_text() {
+    use medal_summary::data::json::Json;
+    use medal_summary::embed::fetch::from_js;
+    let v =
+        js_sys::JSON::parse(r#"{"b":[1,2.5,-3,true,null,"x"],"a":{"2":"two","1":"one"},"":{}}"#)
+            .unwrap();
+    let j = from_js(&v, "$", 0).unwrap();
+    let s = |x: &str| Json::String(x.into());
+    assert_eq!(
+        j,
+        Json::Object(vec![
+            // JS orders integer-like keys first, as JSON.parse did.
+            (
+                "b".into(),
+                Json::Array(vec![
+                    Json::Number(1.0),
+                    Json::Number(2.5),
+                    Json::Number(-3.0),
+                    Json::Bool(true),
+                    Json::Null,
+                    s("x"),
+                ])
+            ),
+            (
+                "a".into(),
+                Json::Object(vec![("1".into(), s("one")), ("2".into(), s("two"))])
+            ),
+            ("".into(), Json::Object(vec![])),
+        ])
+    );
+    // undefined (a property left unset by a script) reads as null.
+    assert_eq!(from_js(&JsValue::UNDEFINED, "$", 0).unwrap(), Json::Null);
+}
+
+#[wasm_bindgen_test]
+fn non_json_values_are_refused_with_their_path() {
+    use medal_summary::embed::fetch::{from_js, load_value};
+    let obj: js_sys::Object = js_sys::Object::new();
+    let arr = Array::new();
+    arr.push(&JsValue::from(1));
+    arr.push(&js_sys::Function::new_no_args(""));
+    Reflect::set(&obj, &"table".into(), &arr).unwrap();
+    let err = from_js(&obj, "$", 0).unwrap_err();
+    assert_eq!(err, "$.table[1]: a function is not JSON data");
+
+    Reflect::set(&obj, &"table".into(), &js_sys::Date::new_0()).unwrap();
+    let err = from_js(&obj, "$", 0).unwrap_err();
+    assert!(
+        err.starts_with("$.table: an object that is not a plain"),
+        "{err}"
+    );
+
+    // A cycle ends at the depth cap instead of recursing forever.
+    Reflect::set(&obj, &"self".into(), &obj).unwrap();
+    Reflect::delete_property(&obj, &"table".into()).unwrap();
+    let err = from_js(&obj, "$", 0).unwrap_err();
+    assert!(err.ends_with("nested deeper than 32 levels"), "{err}");
+    assert!(err.starts_with("$.self.self."), "{err}");
+
+    // Through the loader: a failure of the Invalid kind naming the path.
+    let failure = load_value(&obj).err().expect("refused");
+    let text = failure.text(Lang::En);
+    assert!(
+        text.contains("not plain JSON data") && text.contains("$.self"),
+        "{text}"
+    );
+
+    // A null prototype is still plain data.
+    let bare: js_sys::Object = js_sys::Object::create(&JsValue::NULL.unchecked_into());
+    Reflect::set(&bare, &"k".into(), &JsValue::from(2)).unwrap();
+    assert!(from_js(&bare, "$", 0).is_ok());
 }

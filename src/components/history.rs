@@ -8,6 +8,7 @@ use super::medals::{counts_phrase, kind_msg, mark};
 use super::Shared;
 use crate::chart::{column_chart, r2, Frame};
 use crate::data::model::{Dataset, HistoryEntry, MedalKind, Season};
+use crate::data::order;
 use yew::prelude::*;
 
 /// Properties of [`History`].
@@ -53,7 +54,9 @@ pub fn history(props: &HistoryProps) -> Html {
         .valid()
         .map(|h| h.iter().collect())
         .unwrap_or_default();
-    entries.sort_by_key(|e| (e.year, e.season));
+    order::sort_by(&mut entries, &mut |a, b| {
+        (a.year, a.season).cmp(&(b.year, b.season))
+    });
     let has_winter = entries.iter().any(|e| e.season == Season::Winter);
     let rows: Vec<(String, crate::data::model::Tally)> = entries
         .iter()

@@ -11,14 +11,19 @@ use super::i18n::{ordinal_in, Lang};
 use crate::data::model::Date;
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use std::cell::RefCell;
-use std::cmp::Ordering;
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = Intl, js_name = getCanonicalLocales, catch)]
     fn canonical_locales(tag: &str) -> Result<Array, JsValue>;
+}
+
+#[wasm_bindgen(
+    inline_js = "export function sort_indices(idx, names, cmp) { return idx.sort((a, b) => cmp(names[a], names[b]) || a - b); }"
+)]
+extern "C" {
+    fn sort_indices(idx: &Array, names: &Array, compare: &Function) -> Array;
 }
 
 /// The tag to hand to `Intl`: the canonical form of `lang`, English when
@@ -46,12 +51,33 @@ fn options(pairs: &[(&str, &str)]) -> Object {
     o
 }
 
+/// Formatters by language tag. A page uses one or two tags, so a list
+/// searched in order is as fast as a hash map and far smaller in the wasm.
+struct PerLang<T>(Vec<(String, T)>);
+
+impl<T: Clone> PerLang<T> {
+    fn get(&mut self, lang: &str, make: impl FnOnce() -> T) -> T {
+        if let Some((_, v)) = self.0.iter().find(|(k, _)| k == lang) {
+            return v.clone();
+        }
+        let v = make();
+        self.0.push((lang.to_string(), v.clone()));
+        v
+    }
+}
+
+impl<T> Default for PerLang<T> {
+    fn default() -> Self {
+        PerLang(Vec::new())
+    }
+}
+
 #[derive(Default)]
 struct Cache {
-    number: HashMap<String, Function>,
-    date: HashMap<String, Intl::DateTimeFormat>,
-    list: HashMap<String, Intl::ListFormat>,
-    collator: HashMap<String, Function>,
+    number: PerLang<Function>,
+    date: PerLang<Intl::DateTimeFormat>,
+    list: PerLang<Intl::ListFormat>,
+    collator: PerLang<Function>,
 }
 
 thread_local! {
@@ -61,16 +87,14 @@ thread_local! {
 /// `n` with the language's digits and grouping ("1,234" in English).
 pub fn format_number(n: f64, lang: &str) -> String {
     let f = CACHE.with(|c| {
-        c.borrow_mut()
-            .number
-            .entry(lang.to_string())
-            .or_insert_with(|| Intl::NumberFormat::new(&locales(lang), &Object::new()).format())
-            .clone()
+        c.borrow_mut().number.get(lang, || {
+            Intl::NumberFormat::new(&locales(lang), &Object::new()).format()
+        })
     });
     f.call1(&JsValue::NULL, &JsValue::from_f64(n))
         .ok()
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| n.to_string())
+        .unwrap_or_else(|| crate::data::num::fixed(n, 3))
 }
 
 /// A whole count, formatted; the common case of [`format_number`].
@@ -80,20 +104,16 @@ pub fn format_count(n: u32, lang: &str) -> String {
 
 fn date_format(lang: &str) -> Intl::DateTimeFormat {
     CACHE.with(|c| {
-        c.borrow_mut()
-            .date
-            .entry(lang.to_string())
-            .or_insert_with(|| {
-                // UTC both ways: a calendar date must not shift with the reader's zone.
-                let o = options(&[
-                    ("year", "numeric"),
-                    ("month", "long"),
-                    ("day", "numeric"),
-                    ("timeZone", "UTC"),
-                ]);
-                Intl::DateTimeFormat::new(&locales(lang), &o)
-            })
-            .clone()
+        c.borrow_mut().date.get(lang, || {
+            // UTC both ways: a calendar date must not shift with the reader's zone.
+            let o = options(&[
+                ("year", "numeric"),
+                ("month", "long"),
+                ("day", "numeric"),
+                ("timeZone", "UTC"),
+            ]);
+            Intl::DateTimeFormat::new(&locales(lang), &o)
+        })
     })
 }
 
@@ -132,39 +152,40 @@ pub fn ordinal(n: u32, lang: &str) -> String {
 /// Items joined as a list in the language ("A, B and C").
 pub fn format_list(items: &[&str], lang: &str) -> String {
     let f = CACHE.with(|c| {
-        c.borrow_mut()
-            .list
-            .entry(lang.to_string())
-            .or_insert_with(|| {
-                Intl::ListFormat::new(
-                    &locales(lang),
-                    &options(&[("type", "conjunction"), ("style", "long")]),
-                )
-            })
-            .clone()
+        c.borrow_mut().list.get(lang, || {
+            Intl::ListFormat::new(
+                &locales(lang),
+                &options(&[("type", "conjunction"), ("style", "long")]),
+            )
+        })
     });
     let arr: Array = items.iter().map(|s| JsValue::from_str(s)).collect();
     String::from(f.format(&arr))
 }
 
-/// Compares two names as the language sorts them (accents next to their
-/// base letter, case ignored).
-pub fn collate(a: &str, b: &str, lang: &str) -> Ordering {
-    let f = CACHE.with(|c| {
-        c.borrow_mut()
-            .collator
-            .entry(lang.to_string())
-            .or_insert_with(|| {
-                Intl::Collator::new(&locales(lang), &options(&[("sensitivity", "base")])).compare()
-            })
-            .clone()
+/// Each name's position when the list is sorted as the language sorts
+/// names (accents next to their base letter, case ignored); equal names keep
+/// their input order. One `Array.prototype.sort` with the collator's own
+/// `compare` runs entirely in JS: a Rust comparator would cross into JS for
+/// every comparison, which made sorting the table by name the slow column.
+pub fn collation_ranks(names: &[&str], lang: &str) -> Vec<u32> {
+    let compare = CACHE.with(|c| {
+        c.borrow_mut().collator.get(lang, || {
+            Intl::Collator::new(&locales(lang), &options(&[("sensitivity", "base")])).compare()
+        })
     });
-    let r = f
-        .call2(&JsValue::NULL, &JsValue::from_str(a), &JsValue::from_str(b))
-        .ok()
-        .and_then(|v| v.as_f64())
-        .unwrap_or(0.0);
-    r.partial_cmp(&0.0).unwrap_or(Ordering::Equal)
+    // Sorting indices keeps duplicates apart; the comparator reads names by
+    // index from a JS array, so no call leaves JS during the sort.
+    let arr: Array = names.iter().map(|s| JsValue::from_str(s)).collect();
+    let idx: Array = (0..names.len()).map(|i| JsValue::from(i as u32)).collect();
+    let sorted = sort_indices(&idx, &arr, &compare);
+    let mut ranks = vec![0u32; names.len()];
+    for (pos, i) in sorted.iter().enumerate() {
+        if let Some(slot) = i.as_f64().and_then(|i| ranks.get_mut(i as usize)) {
+            *slot = pos as u32;
+        }
+    }
+    ranks
 }
 
 /// `s` lower-cased with accents removed, for search matching

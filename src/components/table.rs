@@ -8,12 +8,12 @@
 //! unchanged row.
 
 use super::i18n::{tr, trf, Msg};
-use super::intl::{collate, fold, format_count};
+use super::intl::{collation_ranks, fold, format_count};
 use super::medals::{kind_msg, mark};
 use super::Shared;
 use crate::data::model::{Dataset, MedalKind, Tally};
+use crate::data::order::sorted_indices;
 use crate::data::rank::{Placing, RankBy};
-use std::cmp::Ordering;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
@@ -140,28 +140,34 @@ pub fn arrange(
     lang: &str,
 ) -> Vec<Rc<RowData>> {
     let q = fold(query.trim());
-    let mut out: Vec<Rc<RowData>> = rows.iter().filter(|r| matches(r, &q)).cloned().collect();
-    let flip = |o: Ordering| if dir == Dir::Desc { o.reverse() } else { o };
-    match col {
-        Col::Rank => out.sort_by(|a, b| {
-            b.ranked.cmp(&a.ranked).then_with(|| {
-                if a.ranked {
-                    flip(a.order.cmp(&b.order))
-                } else {
-                    a.order.cmp(&b.order)
-                }
-            })
-        }),
-        Col::Name => {
-            out.sort_by(|a, b| flip(collate(&a.name, &b.name, lang)).then(a.order.cmp(&b.order)))
-        }
-        Col::Medal(k) => out
-            .sort_by(|a, b| flip(a.tally.get(k).cmp(&b.tally.get(k))).then(a.order.cmp(&b.order))),
-        Col::Total => out.sort_by(|a, b| {
-            flip(a.tally.total().cmp(&b.tally.total())).then(a.order.cmp(&b.order))
-        }),
-    }
-    out
+    let out: Vec<&Rc<RowData>> = rows.iter().filter(|r| matches(r, &q)).collect();
+    let names = if col == Col::Name {
+        let names: Vec<&str> = out.iter().map(|r| r.name.as_str()).collect();
+        collation_ranks(&names, lang)
+    } else {
+        Vec::new()
+    };
+    let sign = if dir == Dir::Desc { -1 } else { 1 };
+    // One integer key per row, the ranking order breaking every tie.
+    let keyed: Vec<(u8, i64, usize, usize)> = out
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let (group, key) = match col {
+                // Unranked teams stay last, in their own order, either way.
+                Col::Rank if !r.ranked => (1, 0),
+                Col::Rank => (0, r.order as i64),
+                Col::Name => (0, names.get(i).copied().unwrap_or(0) as i64),
+                Col::Medal(k) => (0, i64::from(r.tally.get(k))),
+                Col::Total => (0, i64::from(r.tally.total())),
+            };
+            (group, key * sign, r.order, i)
+        })
+        .collect();
+    sorted_indices(keyed.len(), &mut |a, b| keyed[a].cmp(&keyed[b]))
+        .into_iter()
+        .map(|k| Rc::clone(out[keyed[k].3]))
+        .collect()
 }
 
 /// Properties of [`MedalTable`].

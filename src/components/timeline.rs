@@ -13,6 +13,8 @@ use crate::components::i18n::{tr, trf, Msg};
 use crate::components::intl::{format_count, format_date, format_date_range};
 use crate::components::{id_prefix, Shared};
 use crate::data::model::{EventCategory, HostedEvent};
+use crate::data::num::fixed;
+use crate::data::order;
 use crate::timeline_geom::{
     hash_get, hash_key, hash_set, is_safe_url, layout, Layout, LayoutInput,
 };
@@ -83,7 +85,7 @@ fn geometry(events: &[HostedEvent], filter: Filter, avail_px: f64) -> Geometry {
     let mut visible: Vec<usize> = (0..events.len())
         .filter(|&i| filter.admits(events[i].category))
         .collect();
-    visible.sort_by(|&a, &b| {
+    order::sort_by(&mut visible, &mut |&a, &b| {
         let (x, y) = (&events[a], &events[b]);
         (x.start, x.end, &x.id).cmp(&(y.start, y.end, &y.id))
     });
@@ -384,7 +386,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     });
 
     let l = &geom.layout;
-    let pct = |x: f64| format!("{:.4}%", x / l.width * 100.0);
+    let pct = |x: f64| format!("{}%", fixed(x / l.width * 100.0, 4));
     let first_year = geom.visible.first().map(|&i| events[i].year);
     let last_year = geom.visible.last().map(|&i| events[i].year);
     let axis_name = match (first_year, last_year) {
@@ -412,7 +414,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             "--x:{};--lane:{};--lw:{}px",
             pct(p.x),
             p.lane,
-            p.label_px.unwrap_or(0.0)
+            fixed(p.label_px.unwrap_or(0.0), 2)
         );
         let kind = tr(
             &lang,
@@ -480,7 +482,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 } else if n == 0 {
                     <p class="ms-tl-empty">{ tr(&lang, Msg::TlNoneOfKind) }</p>
                 } else {
-                    <div class="ms-tl-track" data-ms-style={format!("--w:{}px;--lanes:{}", l.width, l.lanes)}>
+                    <div class="ms-tl-track" data-ms-style={format!("--w:{}px;--lanes:{}", fixed(l.width, 2), l.lanes)}>
                         <div class="ms-tl-ticks" aria-hidden="true">{ for ticks }</div>
                         <ol class="ms-tl-list" aria-label={tr(&lang, Msg::TlListLabel)} {onkeydown} {onclick}>
                             { for markers }

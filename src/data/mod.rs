@@ -4,5 +4,7 @@
 
 pub mod json;
 pub mod model;
+pub mod num;
+pub mod order;
 pub mod rank;
 pub mod validate;

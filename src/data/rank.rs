@@ -6,6 +6,7 @@
 //! never depends on input order: ties are listed by IOC code.
 
 use super::model::{TableRow, Tally};
+use super::order::sorted_indices;
 use std::cmp::Ordering;
 
 /// Which medal-table convention to rank by.
@@ -70,14 +71,12 @@ impl Placing {
 
 /// Ranks `rows` by `by`; returns every row once, in display order.
 pub fn rank(rows: &[TableRow], by: RankBy) -> Vec<Placing> {
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|&a, &b| {
+    let order = sorted_indices(rows.len(), &mut |a, b| {
         let (ra, rb) = (&rows[a], &rows[b]);
         rb.ranked
             .cmp(&ra.ranked)
             .then_with(|| by.compare(&ra.tally, &rb.tally))
             .then_with(|| ra.code.cmp(&rb.code))
-            .then_with(|| a.cmp(&b))
     });
     let mut out: Vec<Placing> = Vec::with_capacity(rows.len());
     for (pos, &i) in order.iter().enumerate() {

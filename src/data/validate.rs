@@ -14,6 +14,7 @@ use super::model::{
     Country, Dataset, Date, EventCategory, Games, HistoryEntry, HostedEvent, Medal, MedalKind,
     Season, Section, Source, TableRow, Tally, SUPPORTED_VERSION,
 };
+use super::order;
 use super::rank::{self, RankBy};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -530,7 +531,7 @@ fn check_table(ck: &mut Checker, v: &Json, country: Option<&str>) -> Option<Vec<
     }
     let mut placings = rank::rank(&rows, RankBy::Gold);
     // Report in document order, like every other problem.
-    placings.sort_by_key(|p| p.row);
+    order::sort_by(&mut placings, &mut |a, b| a.row.cmp(&b.row));
     for p in placings {
         let row = &rows[p.row];
         if let (Some(given), Some(computed), true) = (row.rank, p.rank, row.ranked) {

@@ -5,7 +5,7 @@
 
 use crate::components::i18n::{fill, tr_in, Lang, Msg};
 use crate::components::intl::format_count;
-use crate::data::json::Json;
+use crate::data::json::{Json, MAX_DEPTH};
 use crate::data::model::Dataset;
 use crate::data::validate::{validate, Problem, Report, Severity, MAX_BYTES};
 use std::cell::Cell;
@@ -407,7 +407,58 @@ fn to_json(text: &str) -> Result<Json, String> {
     }
     let value =
         js_sys::JSON::parse(text).map_err(|e| format!("not valid JSON: {}", js_message(&e)))?;
-    serde_wasm_bindgen::from_value::<Json>(value).map_err(|e| format!("not valid JSON: {e}"))
+    from_js(&value, "$", 0).map_err(|e| format!("not valid JSON: {e}"))
+}
+
+/// Copies what `JSON.parse` made (or a page's `data` object) into a [`Json`]
+/// tree. A walk with `js_sys` instead of serde-wasm-bindgen: the serde
+/// machinery and the float printer its errors pull in cost more wasm than
+/// this whole function. Anything JSON cannot hold (functions, symbols,
+/// BigInts, class instances such as `Date` or `Map`) is refused with its
+/// path, and depth is capped so a cyclic object ends in an error, not a hang.
+pub fn from_js(v: &JsValue, path: &str, depth: usize) -> Result<Json, String> {
+    if v.is_null() || v.is_undefined() {
+        return Ok(Json::Null);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Json::Bool(b));
+    }
+    if let Some(n) = v.as_f64() {
+        return Ok(Json::Number(n));
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Json::String(s));
+    }
+    if !v.is_object() {
+        let kind = v.js_typeof().as_string().unwrap_or_default();
+        return Err(format!("{path}: a {kind} is not JSON data"));
+    }
+    if depth >= MAX_DEPTH {
+        return Err(format!("{path}: nested deeper than {MAX_DEPTH} levels"));
+    }
+    if js_sys::Array::is_array(v) {
+        let arr: &js_sys::Array = v.unchecked_ref();
+        let mut out = Vec::with_capacity(arr.length() as usize);
+        for (i, item) in arr.iter().enumerate() {
+            out.push(from_js(&item, &format!("{path}[{i}]"), depth + 1)?);
+        }
+        return Ok(Json::Array(out));
+    }
+    let proto = js_sys::Object::get_prototype_of(v);
+    if !(proto.is_null() || proto == js_sys::Object::get_prototype_of(&js_sys::Object::new())) {
+        return Err(format!(
+            "{path}: an object that is not a plain {{…}} (a Date, Map, class instance…)"
+        ));
+    }
+    let entries = js_sys::Object::entries(v.unchecked_ref());
+    let mut out = Vec::with_capacity(entries.length() as usize);
+    for pair in entries.iter() {
+        let pair: js_sys::Array = pair.unchecked_into();
+        let key = pair.get(0).as_string().unwrap_or_default();
+        let value = from_js(&pair.get(1), &format!("{path}.{key}"), depth + 1)?;
+        out.push((key, value));
+    }
+    Ok(Json::Object(out))
 }
 
 /// Turns text (fetched or inline) into a dataset, or the failure to show.
@@ -434,14 +485,12 @@ pub fn load_text(text: &str, url: Option<&str>) -> Result<Loaded, Failure> {
 
 /// Turns a JS object (the `data` property) into a dataset, or the failure.
 pub fn load_value(value: &JsValue) -> Result<Loaded, Failure> {
-    match serde_wasm_bindgen::from_value::<Json>(value.clone()) {
+    match from_js(value, "$", 0) {
         Ok(json) => report_to_result(validate(&json), None),
-        Err(e) => Err(Failure::new(
+        Err(detail) => Err(Failure::new(
             FailKind::Invalid,
             None,
-            Reason::NotPlain {
-                detail: e.to_string(),
-            },
+            Reason::NotPlain { detail },
         )),
     }
 }

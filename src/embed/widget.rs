@@ -17,6 +17,7 @@ use crate::components::i18n::{fill, resolve_lang, tr_in, Lang, Msg as Text};
 use crate::components::intl::format_count;
 use crate::components::App;
 use crate::data::model::Dataset;
+use crate::data::num::parse_decimal;
 use crate::data::rank::RankBy;
 use crate::data::validate::{Problem, Severity};
 use js_sys::{Array, Function, Object, Reflect};
@@ -63,7 +64,7 @@ pub struct Attrs {
 /// The `refresh` attribute in seconds: off when absent, not a number or not
 /// positive; otherwise clamped to [`MIN_REFRESH_S`]..=[`MAX_REFRESH_S`].
 pub fn parse_refresh(value: Option<&str>) -> Option<u32> {
-    let s: f64 = value?.trim().parse().ok()?;
+    let s = parse_decimal(value?.trim())?;
     if !s.is_finite() || s <= 0.0 {
         return None;
     }
@@ -76,12 +77,12 @@ pub fn parse_height(value: Option<&str>) -> Option<String> {
     let v = value?.trim();
     let n = v.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let unit = &v[n.len()..];
-    let num: f64 = n.parse().ok()?;
-    if !num.is_finite() || num <= 0.0 {
+    let num = parse_decimal(n)?;
+    if num <= 0.0 {
         return None;
     }
     match unit {
-        "" => Some(format!("{num}px")),
+        "" => Some(format!("{n}px")),
         "px" | "rem" | "em" | "vh" | "svh" | "dvh" => Some(v.to_string()),
         _ => None,
     }
