@@ -175,3 +175,25 @@ export function timelinePage(events, { title = 'TimelineJS3 benchmark' } = {}) {
 </html>
 `;
 }
+
+/**
+ * The floor: the three event names as static HTML, no script or stylesheet.
+ * Whatever it takes to paint is the harness's fixed cost (fresh context,
+ * navigation, first frame), which neither widget can go below.
+ */
+export function floorPage(events, { title = 'static floor' } = {}) {
+  const esc = (t) => String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const items = events.map((e) => `<li class="floor-marker">${esc(e.name)} (${esc(e.start)})</li>`).join('\n');
+  return `${HEAD(title)}
+<style>body{margin:0;padding:16px;font-family:system-ui,sans-serif}</style>
+</head>
+<body>
+<main>
+<ol>
+${items}
+</ol>
+</main>
+</body>
+</html>
+`;
+}

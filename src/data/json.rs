@@ -1,7 +1,7 @@
-//! A small JSON value tree that any serde deserializer can fill: `serde_json`
-//! in the native command, `serde-wasm-bindgen` over `JSON.parse` in the
-//! browser. Validation walks this tree, so both platforms report identical
-//! problems with identical JSON paths.
+//! A small JSON value tree: `serde_json` fills it in the native command, a
+//! `js_sys` walk over `JSON.parse` output fills it in the browser
+//! (`embed::fetch::from_js`). Validation walks this tree, so both platforms
+//! report identical problems with identical JSON paths.
 
 /// Deepest nesting accepted; the contract needs 4, so anything deeper is hostile.
 pub const MAX_DEPTH: usize = 32;

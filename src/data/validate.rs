@@ -469,10 +469,14 @@ fn check_tally(ck: &mut Checker, o: &Obj<'_>, path: &str) -> Option<Tally> {
     Some(tally)
 }
 
+/// First index of each key: one map type for every duplicate check, so the
+/// wasm carries one copy of the hash table code instead of four.
+type FirstAt = HashMap<String, usize>;
+
 fn check_table(ck: &mut Checker, v: &Json, country: Option<&str>) -> Option<Vec<TableRow>> {
     let items = ck.array(v, "table", "rows", MAX_TABLE_ROWS)?;
     let mut rows = Vec::with_capacity(items.len());
-    let mut first_at: HashMap<String, usize> = HashMap::with_capacity(items.len());
+    let mut first_at: FirstAt = HashMap::with_capacity(items.len());
     let mut complete = true;
     for (i, item) in items.iter().enumerate() {
         let path = index("table", i);
@@ -557,7 +561,7 @@ fn check_table(ck: &mut Checker, v: &Json, country: Option<&str>) -> Option<Vec<
 fn check_history(ck: &mut Checker, v: &Json) -> Option<Vec<HistoryEntry>> {
     let items = ck.array(v, "history", "entries", MAX_HISTORY)?;
     let mut out = Vec::with_capacity(items.len());
-    let mut first_at: HashMap<(u16, Season), usize> = HashMap::new();
+    let mut first_at: FirstAt = HashMap::new();
     for (i, item) in items.iter().enumerate() {
         let path = index("history", i);
         let Some(o) = ck.object(
@@ -590,7 +594,8 @@ fn check_history(ck: &mut Checker, v: &Json) -> Option<Vec<HistoryEntry>> {
             false,
         );
         if let (Some(year), Some(season)) = (year, season) {
-            if let Some(first) = first_at.get(&(year, season)) {
+            let key = format!("{year} {}", season.as_str());
+            if let Some(first) = first_at.get(&key) {
                 ck.err(
                     &path,
                     format!(
@@ -599,7 +604,7 @@ fn check_history(ck: &mut Checker, v: &Json) -> Option<Vec<HistoryEntry>> {
                     ),
                 );
             } else {
-                first_at.insert((year, season), i);
+                first_at.insert(key, i);
             }
         }
         if let (Some(year), Some(season), Some(city), Some(tally)) = (year, season, city, tally) {
@@ -636,7 +641,7 @@ const HOSTED_KEYS: &[&str] = &[
 fn check_hosted(ck: &mut Checker, v: &Json) -> Option<Vec<HostedEvent>> {
     let items = ck.array(v, "hosted", "events", MAX_HOSTED)?;
     let mut out = Vec::with_capacity(items.len());
-    let mut first_at: HashMap<String, usize> = HashMap::with_capacity(items.len());
+    let mut first_at: FirstAt = HashMap::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let path = index("hosted", i);
         let Some(o) = ck.object(item, &path, "an object (a hosted event)", HOSTED_KEYS) else {
@@ -898,13 +903,14 @@ impl Checker {
         };
         // key -> (occurrences, first index): one pass, so a hostile object
         // with a million keys stays linear.
-        let mut seen: HashMap<&str, (usize, usize)> = HashMap::with_capacity(members.len());
+        let mut first_at: FirstAt = HashMap::with_capacity(members.len());
+        let mut count = vec![0usize; members.len()];
         for (i, (k, _)) in members.iter().enumerate() {
-            seen.entry(k.as_str()).or_insert((0, i)).0 += 1;
+            count[*first_at.entry(k.clone()).or_insert(i)] += 1;
         }
         for (i, (k, _)) in members.iter().enumerate() {
-            let (n, first) = seen[k.as_str()];
-            if first != i {
+            let n = count[i];
+            if n == 0 {
                 continue;
             }
             if n > 1 {

@@ -22,7 +22,6 @@ pub use fetch::{parse, TIMEOUT_MS};
 pub use resources::{live_resources, live_widgets};
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use widget::{Msg, Widget, WidgetProps};
@@ -40,7 +39,9 @@ pub const STYLE: &str = concat!(
 );
 
 thread_local! {
-    static MOUNTED: RefCell<HashMap<u32, AppHandle<Widget>>> = RefCell::new(HashMap::new());
+    // A list, not a hash map: a page holds a handful of widgets, and the
+    // list costs no hash table code in the wasm.
+    static MOUNTED: RefCell<Vec<(u32, AppHandle<Widget>)>> = const { RefCell::new(Vec::new()) };
     /// One constructed stylesheet shared by every shadow root (`None`: unsupported).
     static SHEET: Option<web_sys::CssStyleSheet> = {
         let sheet = web_sys::CssStyleSheet::new().ok();
@@ -63,7 +64,12 @@ pub fn start() {
     });
     let disconnected = Closure::<dyn Fn(u32)>::new(|id: u32| {
         // Take the handle out first: destroying must not run under the borrow.
-        let handle = MOUNTED.with(|m| m.try_borrow_mut().ok().and_then(|mut m| m.remove(&id)));
+        let handle = MOUNTED.with(|m| {
+            m.try_borrow_mut().ok().and_then(|mut m| {
+                let at = m.iter().position(|(k, _)| *k == id)?;
+                Some(m.swap_remove(at).1)
+            })
+        });
         if let Some(h) = handle {
             h.destroy();
         }
@@ -107,7 +113,7 @@ fn scope(id: u32) -> Option<Scope<Widget>> {
     MOUNTED.with(|m| {
         m.try_borrow()
             .ok()
-            .and_then(|m| m.get(&id).map(|h| (**h).clone()))
+            .and_then(|m| m.iter().find(|(k, _)| *k == id).map(|(_, h)| (**h).clone()))
     })
 }
 
@@ -142,7 +148,13 @@ fn mount(host: &HtmlElement, id: u32) -> Result<(), JsValue> {
     let stale = MOUNTED.with(|m| {
         m.try_borrow_mut()
             .ok()
-            .and_then(|mut m| m.insert(id, handle))
+            .and_then(|mut m| match m.iter_mut().find(|(k, _)| *k == id) {
+                Some((_, h)) => Some(std::mem::replace(h, handle)),
+                None => {
+                    m.push((id, handle));
+                    None
+                }
+            })
     });
     if let Some(h) = stale {
         h.destroy();
