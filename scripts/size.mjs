@@ -14,7 +14,8 @@ const files = [];
 (function walk(dir, depth) {
   for (const name of readdirSync(dir)) {
     const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) { if (depth < 1) walk(p, depth + 1); continue; }
+    // Every level: wasm-bindgen's snippets/<crate-hash>/*.js sit two deep.
+    if (statSync(p).isDirectory()) { walk(p, depth + 1); continue; }
     if (/\.(wasm|js|css)$/.test(name)) files.push(p);
   }
 })(dist, 0);

@@ -40,6 +40,20 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
+test('the widget loads as glue + wasm: wasm-bindgen snippets are folded into the glue', async () => {
+  const requests = [];
+  const { page: probe } = await open(site.browser.context, 'about:blank');
+  probe.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await probe.goto(`${site.server.url}/`);
+  await probe.waitForSelector('#widget[data-ms-state="ready"]', { timeout: 30_000 });
+  assert.ok(requests.includes('/medal-summary.js') && requests.includes('/medal-summary_bg.wasm'), requests.join(' '));
+  assert.deepEqual(requests.filter((p) => p.includes('/snippets/')), []);
+  const glue = await (await fetch(`${site.server.url}/medal-summary.js`)).text();
+  assert.doesNotMatch(glue, /from\s+["']\.\/snippets\//);
+  assert.match(glue, /function define_element/);
+  await probe.close();
+});
+
 test('the built site publishes the JSON Schema of the data format', async () => {
   const res = await fetch(`${site.server.url}/schema/medal-summary.v1.schema.json`);
   assert.equal(res.status, 200);
