@@ -28,22 +28,6 @@ function reserveBoxes() {
   }
 }
 
-// The first Intl.DateTimeFormat of a page loads the browser's date data
-// (20-40 ms on the benchmark machine), which would otherwise land in the
-// widget's first render. Made here, it overlaps the wait for the wasm; the
-// widget's own formatters (same languages, same options) then come cheap.
-function warmIntl() {
-  try {
-    const langs = new Set([document.documentElement.lang || 'en']);
-    for (const el of document.querySelectorAll('medal-summary[lang]')) langs.add(el.getAttribute('lang'));
-    for (const lang of [...langs].slice(0, 4)) {
-      const tag = Intl.getCanonicalLocales(lang.trim() || 'en')[0] || 'en';
-      new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(0);
-      new Intl.NumberFormat(tag).format(1);
-    }
-  } catch { /* a malformed lang: the widget falls back to English itself */ }
-}
-
 async function start() {
   reserveBoxes();
   // Already defined by another copy of the build (e.g. trunk's own loader).
@@ -51,9 +35,7 @@ async function start() {
   // Fetch the wasm while the JS glue loads, instead of after it: the two
   // requests overlap, so the widget paints sooner.
   const wasm = fetch(new URL('./medal-summary_bg.wasm', import.meta.url));
-  const glue = import('./medal-summary.js');
-  warmIntl();
-  const { default: init } = await glue;
+  const { default: init } = await import('./medal-summary.js');
   // Runs main(), which defines the element.
   await init({ module_or_path: wasm });
 }
