@@ -362,6 +362,16 @@ fn csv_quoting() {
     assert_eq!(csv_field("cr\r"), "\"cr\r\"");
     assert_eq!(csv_field(""), "");
     assert_eq!(csv_field("Azərbaycan"), "Azərbaycan");
+    // Spreadsheet formulas are defused, and still quoted when they must be.
+    assert_eq!(csv_field("=1+1"), "'=1+1");
+    assert_eq!(csv_field("+44"), "'+44");
+    assert_eq!(csv_field("-5"), "'-5");
+    assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+    assert_eq!(
+        csv_field("=HYPERLINK(\"x\",\"y\")"),
+        "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""
+    );
+    assert_eq!(csv_field("a=b"), "a=b");
 }
 
 #[wasm_bindgen_test]
@@ -376,11 +386,11 @@ fn table_csv_exact() {
     assert_eq!(csv.chars().next(), Some(BOM));
     assert_eq!(
         csv,
-        "\u{feff}rank,code,name,gold,silver,bronze,total\r\n\
-         1,USA,United States,40,44,42,126\r\n\
-         =2,KOR,\"Korea, \"\"South\"\"\",13,9,10,32\r\n\
-         =2,AZE,Azərbaycan,2,2,3,7\r\n\
-         ,AIN,Individual Neutral Athletes,1,3,1,5\r\n"
+        "\u{feff}rank,tied,code,name,gold,silver,bronze,total\r\n\
+         1,no,USA,United States,40,44,42,126\r\n\
+         2,yes,KOR,\"Korea, \"\"South\"\"\",13,9,10,32\r\n\
+         2,yes,AZE,Azərbaycan,2,2,3,7\r\n\
+         ,,AIN,Individual Neutral Athletes,1,3,1,5\r\n"
     );
 }
 
@@ -541,9 +551,15 @@ async fn download_csv_of_the_table() {
     assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
     let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert_eq!(lines[0], "rank,code,name,gold,silver,bronze,total");
-    assert!(lines.contains(&"=30,AZE,Azerbaijan,2,2,3,7"), "{csv}");
-    assert!(lines.contains(&"=30,CRO,Croatia,2,2,3,7"));
+    assert_eq!(lines[0], "rank,tied,code,name,gold,silver,bronze,total");
+    assert!(lines.contains(&"30,yes,AZE,Azerbaijan,2,2,3,7"), "{csv}");
+    assert!(lines.contains(&"30,yes,CRO,Croatia,2,2,3,7"));
+    assert!(lines.contains(&"1,no,USA,United States,40,44,42,126"), "{csv}");
+    // No cell a spreadsheet would read as a formula.
+    assert!(
+        lines.iter().all(|l| !l.split(',').any(|c| c.starts_with('='))),
+        "{csv}"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -23,11 +23,20 @@ pub const BOM: char = '\u{feff}';
 
 /// One CSV field (RFC 4180): quoted when it holds a comma, a double quote,
 /// CR or LF, with its double quotes doubled; otherwise as is.
+///
+/// A field that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`:
+/// spreadsheet programs would otherwise run it as a formula (OWASP's CSV
+/// injection advice), and team or athlete names come from data feeds.
 pub fn csv_field(s: &str) -> Cow<'_, str> {
+    let s: Cow<'_, str> = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    };
     if s.contains([',', '"', '\r', '\n']) {
         Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
     } else {
-        Cow::Borrowed(s)
+        s
     }
 }
 
@@ -60,12 +69,16 @@ pub fn table_csv(rows: &[Rc<RowData>]) -> String {
         .iter()
         .map(|r| {
             let t = r.tally;
+            // The rank as a number and the tie apart: "=30" in a cell is a
+            // formula to a spreadsheet, and a number sorts.
+            let (rank, tied) = match (r.ranked, r.label.strip_prefix('=')) {
+                (false, _) => (String::new(), ""),
+                (true, Some(n)) => (n.to_string(), "yes"),
+                (true, None) => (r.label.clone(), "no"),
+            };
             vec![
-                if r.ranked {
-                    r.label.clone()
-                } else {
-                    String::new()
-                },
+                rank,
+                tied.to_string(),
                 r.code.clone(),
                 r.name.clone(),
                 t.gold.to_string(),
@@ -76,7 +89,9 @@ pub fn table_csv(rows: &[Rc<RowData>]) -> String {
         })
         .collect();
     csv_document(
-        &["rank", "code", "name", "gold", "silver", "bronze", "total"],
+        &[
+            "rank", "tied", "code", "name", "gold", "silver", "bronze", "total",
+        ],
         &records,
     )
 }
