@@ -430,6 +430,8 @@ fn change_messages_and_attribute_parsing() {
     );
     assert_eq!(widget::parse_height(Some("calc(1px)")), None);
     assert_eq!(widget::parse_height(Some("-5")), None);
+    // Digits enough to overflow a double are not a length.
+    assert_eq!(widget::parse_height(Some(&"9".repeat(400))), None);
 }
 
 #[wasm_bindgen_test]

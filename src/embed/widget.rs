@@ -78,7 +78,7 @@ pub fn parse_height(value: Option<&str>) -> Option<String> {
     let n = v.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let unit = &v[n.len()..];
     let num = parse_decimal(n)?;
-    if num <= 0.0 {
+    if !num.is_finite() || num <= 0.0 {
         return None;
     }
     match unit {
