@@ -11,14 +11,14 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const budget = JSON.parse(readFileSync(path.join(root, 'size-budget.json'), 'utf8'));
 
 const files = [];
-(function walk(dir, depth) {
+(function walk(dir) {
   for (const name of readdirSync(dir)) {
     const p = path.join(dir, name);
     // Every level: wasm-bindgen's snippets/<crate-hash>/*.js sit two deep.
-    if (statSync(p).isDirectory()) { walk(p, depth + 1); continue; }
+    if (statSync(p).isDirectory()) { walk(p); continue; }
     if (/\.(wasm|js|css)$/.test(name)) files.push(p);
   }
-})(dist, 0);
+})(dist);
 files.sort();
 
 let raw = 0, gz = 0, br = 0;

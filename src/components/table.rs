@@ -149,7 +149,7 @@ pub fn arrange(
     };
     let sign = if dir == Dir::Desc { -1 } else { 1 };
     // One integer key per row, the ranking order breaking every tie.
-    let keyed: Vec<(u8, i64, usize, usize)> = out
+    let keyed: Vec<(u8, i64, usize)> = out
         .iter()
         .enumerate()
         .map(|(i, r)| {
@@ -161,12 +161,12 @@ pub fn arrange(
                 Col::Medal(k) => (0, i64::from(r.tally.get(k))),
                 Col::Total => (0, i64::from(r.tally.total())),
             };
-            (group, key * sign, r.order, i)
+            (group, key * sign, r.order)
         })
         .collect();
     sorted_indices(keyed.len(), &mut |a, b| keyed[a].cmp(&keyed[b]))
         .into_iter()
-        .map(|k| Rc::clone(out[keyed[k].3]))
+        .map(|i| Rc::clone(out[i]))
         .collect()
 }
 

@@ -901,8 +901,8 @@ impl Checker {
             self.err(path, format!("expected {expected}, found {}", v.describe()));
             return None;
         };
-        // key -> (occurrences, first index): one pass, so a hostile object
-        // with a million keys stays linear.
+        // key -> first index, occurrences counted at that index: one pass,
+        // so a hostile object with a million keys stays linear.
         let mut first_at: FirstAt = HashMap::with_capacity(members.len());
         let mut count = vec![0usize; members.len()];
         for (i, (k, _)) in members.iter().enumerate() {

@@ -415,8 +415,16 @@ fn to_json(text: &str) -> Result<Json, String> {
 /// machinery and the float printer its errors pull in cost more wasm than
 /// this whole function. Anything JSON cannot hold (functions, symbols,
 /// BigInts, class instances such as `Date` or `Map`) is refused with its
-/// path, and depth is capped so a cyclic object ends in an error, not a hang.
+/// path under `path`, and depth is capped so a cyclic object ends in an
+/// error, not a hang.
 pub fn from_js(v: &JsValue, path: &str, depth: usize) -> Result<Json, String> {
+    let plain = js_sys::Object::get_prototype_of(&js_sys::Object::new());
+    walk(v, depth, &plain).map_err(|(at, msg)| format!("{path}{at}: {msg}"))
+}
+
+/// [`from_js`]'s recursion. An error carries the path below `v` (`[3].name`),
+/// built on the way back up, so a valid document allocates no paths.
+fn walk(v: &JsValue, depth: usize, plain: &js_sys::Object) -> Result<Json, (String, String)> {
     if v.is_null() || v.is_undefined() {
         return Ok(Json::Null);
     }
@@ -431,23 +439,28 @@ pub fn from_js(v: &JsValue, path: &str, depth: usize) -> Result<Json, String> {
     }
     if !v.is_object() {
         let kind = v.js_typeof().as_string().unwrap_or_default();
-        return Err(format!("{path}: a {kind} is not JSON data"));
+        return Err((String::new(), format!("a {kind} is not JSON data")));
     }
     if depth >= MAX_DEPTH {
-        return Err(format!("{path}: nested deeper than {MAX_DEPTH} levels"));
+        return Err((
+            String::new(),
+            format!("nested deeper than {MAX_DEPTH} levels"),
+        ));
     }
+    let under = |at: String| move |(rest, msg): (String, String)| (at + &rest, msg);
     if js_sys::Array::is_array(v) {
         let arr: &js_sys::Array = v.unchecked_ref();
         let mut out = Vec::with_capacity(arr.length() as usize);
         for (i, item) in arr.iter().enumerate() {
-            out.push(from_js(&item, &format!("{path}[{i}]"), depth + 1)?);
+            out.push(walk(&item, depth + 1, plain).map_err(under(format!("[{i}]")))?);
         }
         return Ok(Json::Array(out));
     }
     let proto = js_sys::Object::get_prototype_of(v);
-    if !(proto.is_null() || proto == js_sys::Object::get_prototype_of(&js_sys::Object::new())) {
-        return Err(format!(
-            "{path}: an object that is not a plain {{…}} (a Date, Map, class instance…)"
+    if !(proto.is_null() || proto == *plain) {
+        return Err((
+            String::new(),
+            "an object that is not a plain {…} (a Date, Map, class instance…)".into(),
         ));
     }
     let entries = js_sys::Object::entries(v.unchecked_ref());
@@ -455,7 +468,7 @@ pub fn from_js(v: &JsValue, path: &str, depth: usize) -> Result<Json, String> {
     for pair in entries.iter() {
         let pair: js_sys::Array = pair.unchecked_into();
         let key = pair.get(0).as_string().unwrap_or_default();
-        let value = from_js(&pair.get(1), &format!("{path}.{key}"), depth + 1)?;
+        let value = walk(&pair.get(1), depth + 1, plain).map_err(under(format!(".{key}")))?;
         out.push((key, value));
     }
     Ok(Json::Object(out))
