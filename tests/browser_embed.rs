@@ -729,3 +729,89 @@ fn non_json_values_are_refused_with_their_path() {
     Reflect::set(&bare, &"k".into(), &JsValue::from(2)).unwrap();
     assert!(from_js(&bare, "$", 0).is_ok());
 }
+
+/// A shadow root as a prerendered page declares it (scripts/prerender.mjs):
+/// a style and a snapshot root, both marked as the snapshot's.
+fn with_snapshot(el: &HtmlElement, body: &str) -> ShadowRoot {
+    let root = el
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    root.set_inner_html(&format!(
+        "<style data-ms-prerendered>.snap {{ color: inherit; }}</style>\
+         <div class=\"ms-root\" data-ms-prerendered>{body}</div>"
+    ));
+    root
+}
+
+#[wasm_bindgen_test]
+async fn a_prerendered_snapshot_stays_until_the_live_view_replaces_it() {
+    let el = element(Some(DEFAULT), &[]);
+    let root = with_snapshot(
+        &el,
+        "<p class=\"snap\">Snapshot</p><button type=\"button\" class=\"snap-tab\">Summary</button>",
+    );
+    let ev = next_event(&el, types(&["medal-summary-load", "medal-summary-error"]));
+    document().body().unwrap().append_child(&el).unwrap();
+    // Mounted at once, but the data is read after a promise: the snapshot is
+    // what shows, the live root waits under it, unseen.
+    assert!(root.query_selector(".snap").unwrap().is_some());
+    let live = root
+        .query_selector(".ms-root:not([data-ms-prerendered])")
+        .unwrap()
+        .expect("a live root next to the snapshot");
+    assert_eq!(live.class_name(), "ms-root ms-pending");
+    // A reader who tabbed into the snapshot keeps focus on the same control.
+    let id = Reflect::get(&el, &JsValue::from_str("_msId"))
+        .unwrap()
+        .as_f64()
+        .expect("the element's instance number");
+    let tab_id = format!("ms{id}-tab-card");
+    let tab: HtmlElement = root
+        .query_selector(".snap-tab")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    tab.set_id(&tab_id);
+    tab.focus().unwrap();
+    assert_eq!(root.active_element().map(|a| a.id()), Some(tab_id.clone()));
+
+    let ev: CustomEvent = JsFuture::from(ev).await.unwrap().dyn_into().unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(ev.type_(), "medal-summary-load");
+    assert!(root
+        .query_selector("[data-ms-prerendered]")
+        .unwrap()
+        .is_none());
+    assert_eq!(root.query_selector_all(".ms-root").unwrap().length(), 1);
+    assert_eq!(live.class_name(), "ms-root");
+    assert_eq!(text(&q(&el, ".ms-country")), "Azerbaijan");
+    let focused = root.active_element().expect("focus on the live tab");
+    assert_eq!(focused.id(), tab_id);
+    assert_eq!(focused.get_attribute("role").as_deref(), Some("tab"));
+    remove(&el).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_prerendered_snapshot_gives_way_to_an_error_too() {
+    let el = element(Some("{\"version\": 1, "), &[]);
+    let root = with_snapshot(&el, "<p class=\"snap\">Snapshot</p>");
+    let ev = mount(&el).await;
+    assert_eq!(ev.type_(), "medal-summary-error");
+    assert!(root
+        .query_selector("[data-ms-prerendered]")
+        .unwrap()
+        .is_none());
+    assert!(root.query_selector(".ms-pending").unwrap().is_none());
+    assert!(root.query_selector(".ms-embed-error").unwrap().is_some());
+    remove(&el).await;
+}
+
+#[wasm_bindgen_test]
+async fn without_a_snapshot_nothing_waits() {
+    let el = element(Some(DEFAULT), &[]);
+    document().body().unwrap().append_child(&el).unwrap();
+    // A plain element's live root is visible from its first render.
+    assert_eq!(q(&el, ".ms-root").class_name(), "ms-root");
+    remove(&el).await;
+}

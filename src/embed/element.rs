@@ -24,11 +24,13 @@ export function when_parsed() {
   return parsed;
 }
 
-export function define_element(connected, disconnected, attribute, data, refresh) {
+export function define_element(connected, disconnected, attribute, data, refresh, style) {
   if (customElements.get('medal-summary')) return false;
   let next = 1;
   class MedalSummaryElement extends HTMLElement {
     static get observedAttributes() { return OBSERVED; }
+    /** The shadow root's styles, as written (scripts/prerender.mjs inlines them). */
+    static get styleText() { return style; }
     connectedCallback() {
       // Properties set before the element was defined sit on the instance
       // and would hide the class's accessors: move them through them.
@@ -79,5 +81,6 @@ extern "C" {
         attribute: &Closure<dyn Fn(u32, String)>,
         data: &Closure<dyn Fn(u32, JsValue)>,
         refresh: &Closure<dyn Fn(u32) -> js_sys::Promise>,
+        style: &str,
     ) -> Result<bool, JsValue>;
 }

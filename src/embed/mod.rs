@@ -93,7 +93,14 @@ pub fn start() {
         }
         promise
     });
-    match element::define_element(&connected, &disconnected, &attribute, &data, &refresh) {
+    match element::define_element(
+        &connected,
+        &disconnected,
+        &attribute,
+        &data,
+        &refresh,
+        STYLE,
+    ) {
         Ok(true) => {
             // The element class lives as long as the page: so do its callbacks.
             connected.forget();
@@ -128,14 +135,21 @@ fn mount(host: &HtmlElement, id: u32) -> Result<(), JsValue> {
         Some(s) => s,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    // A re-inserted element keeps its shadow root: start it afresh.
-    shadow.set_inner_html("");
+    // A re-inserted element keeps its shadow root: start it afresh. A
+    // prerendered snapshot (a declarative shadow root written by
+    // scripts/prerender.mjs) is the exception: it stays on screen until the
+    // widget has something to show in its place (see `reveal`).
+    let prerendered = clear_except_prerendered(&shadow)?;
     adopt_styles(&shadow)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
     let root = document.create_element("div")?;
-    root.set_class_name("ms-root");
+    root.set_class_name(if prerendered {
+        "ms-root ms-pending"
+    } else {
+        "ms-root"
+    });
     shadow.append_child(&root)?;
     let handle = yew::Renderer::<Widget>::with_root_and_props(
         root,
@@ -160,6 +174,60 @@ fn mount(host: &HtmlElement, id: u32) -> Result<(), JsValue> {
         h.destroy();
     }
     Ok(())
+}
+
+/// The attribute marking a prerendered snapshot's nodes in a shadow root.
+pub const PRERENDERED: &str = "data-ms-prerendered";
+/// A selector for [`PRERENDERED`] nodes.
+pub const PRERENDERED_SELECTOR: &str = "[data-ms-prerendered]";
+
+/// Removes every child of `shadow` but a prerendered snapshot's; whether one
+/// was kept.
+fn clear_except_prerendered(shadow: &ShadowRoot) -> Result<bool, JsValue> {
+    let nodes = shadow.child_nodes();
+    let mut kept = false;
+    for i in (0..nodes.length()).rev() {
+        let Some(node) = nodes.item(i) else { continue };
+        let snapshot = node
+            .dyn_ref::<web_sys::Element>()
+            .is_some_and(|e| e.has_attribute(PRERENDERED));
+        if snapshot {
+            kept = true;
+        } else {
+            shadow.remove_child(&node)?;
+        }
+    }
+    Ok(kept)
+}
+
+/// Swaps a prerendered snapshot for the live widget once it has rendered
+/// data or an error: the snapshot goes, the live root (laid out underneath
+/// in the same box, unseen) shows. In one task, so no frame shows neither.
+/// Focus on a snapshot control moves to the live control with the same id.
+pub fn reveal(host: &HtmlElement) {
+    let Some(shadow) = host.shadow_root() else {
+        return;
+    };
+    let focused = shadow
+        .active_element()
+        .filter(|a| a.closest(PRERENDERED_SELECTOR).ok().flatten().is_some())
+        .map(|a| a.id());
+    let nodes = shadow.child_nodes();
+    for i in (0..nodes.length()).rev() {
+        let Some(node) = nodes.item(i) else { continue };
+        match node.dyn_ref::<web_sys::Element>() {
+            Some(e) if e.has_attribute(PRERENDERED) => e.remove(),
+            Some(e) if e.class_name() == "ms-root ms-pending" => e.set_class_name("ms-root"),
+            _ => {}
+        }
+    }
+    let target = focused
+        .filter(|id| !id.is_empty())
+        .and_then(|id| shadow.get_element_by_id(&id))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(t) = target {
+        let _ = t.focus();
+    }
 }
 
 /// Constructable stylesheets are not subject to a page's `style-src` CSP; a

@@ -211,6 +211,8 @@ pub struct Widget {
     due: bool,
     announcement: String,
     waiters: Vec<Function>,
+    /// A prerendered snapshot is on screen until the first data or error.
+    prerendered: bool,
     _token: WidgetToken,
 }
 
@@ -237,6 +239,7 @@ impl Component for Widget {
             due: false,
             announcement: String::new(),
             waiters: Vec::new(),
+            prerendered: has_snapshot(&ctx.props().host),
             _token: WidgetToken::new(),
         };
         w.apply_height(ctx);
@@ -380,10 +383,23 @@ impl Component for Widget {
         html! { <>{ live }{ body }</> }
     }
 
+    fn rendered(&mut self, ctx: &Context<Self>, _first_render: bool) {
+        if self.prerendered && !matches!(self.load, Load::Loading) {
+            self.prerendered = false;
+            super::reveal(&ctx.props().host);
+        }
+    }
+
     fn destroy(&mut self, _ctx: &Context<Self>) {
         // Guards drop with the component; only pending promises need an answer.
         self.resolve_waiters("removed");
     }
+}
+
+fn has_snapshot(host: &HtmlElement) -> bool {
+    host.shadow_root()
+        .and_then(|s| s.query_selector(super::PRERENDERED_SELECTOR).ok().flatten())
+        .is_some()
 }
 
 fn document_hidden() -> bool {

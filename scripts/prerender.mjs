@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+// Prerendering: writes what each <medal-summary> of a page shows into the
+// page itself, as a declarative shadow root, so readers see the widget with
+// the first paint of the HTML instead of after the WebAssembly has loaded,
+// and readers without JavaScript see it at all.
+//
+//   node scripts/prerender.mjs PAGE.html [--root DIR] [--width PX] [-o OUT.html]
+//
+// PAGE is loaded in headless Chromium (playwright-core; CHROMIUM_BIN, default
+// /usr/bin/chromium) as if served from DIR (default: PAGE's folder), with
+// its relative URLs (embed.js, data files) answered from DIR; absolute URLs
+// load as usual. Once every widget has rendered, the snapshot of each one
+// that shows data goes right after its opening tag:
+//
+//   <medal-summary …><template shadowrootmode="open">
+//     <style data-ms-prerendered>…</style><div class="ms-root" data-ms-prerendered>…</div>
+//   </template>…</medal-summary>
+//
+// The widget keeps that snapshot on screen until it has rendered its own
+// view under it, then swaps the two in one frame (src/embed/mod.rs,
+// `reveal`). Running the script again on its own output replaces the
+// snapshots. A widget that shows an error is left without one. Snapshots
+// use <style> and style attributes, which a page whose CSP forbids inline
+// styles blocks: do not prerender for such pages (the widget itself works
+// there). The layout is the one at --width (default 720 px, an article
+// column); the live widget relays it out for the reader's width.
+import { chromium } from 'playwright-core';
+import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const OPEN_TAG = /<medal-summary(?=[\s>/])[^>]*>/gi;
+// A snapshot an earlier run wrote right after the tag: replaced, never nested.
+const WITH_SNAPSHOT = new RegExp(`(${OPEN_TAG.source})\\s*<template\\s+shadowrootmode=(["']?)open\\2[^>]*>[\\s\\S]*?</template>`, 'gi');
+const MARK = 'data-ms-prerender-slot';
+
+/**
+ * Prerenders `html`, loaded at `url` in a page of `context` (the page's own
+ * request is answered with `html`; every other request goes wherever the
+ * context sends it). Resolves with the new HTML and, per widget in source
+ * order, the state it reached.
+ */
+export async function prerenderHtml(context, url, html, { width = 720, height = 900, timeout = 30_000 } = {}) {
+  const source = html.replace(WITH_SNAPSHOT, '$1');
+  // Number the source's tags so the snapshots go back to the right ones
+  // (widgets a script creates have no number and are skipped).
+  const tags = [];
+  const marked = source.replace(OPEN_TAG, (tag, at) => {
+    tags.push(at + tag.length);
+    return tag.replace(/^<medal-summary/i, `<medal-summary ${MARK}="${tags.length - 1}"`);
+  });
+  const page = await context.newPage();
+  try {
+    await page.setViewportSize({ width, height });
+    await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: marked }));
+    await page.goto(url);
+    await page.waitForFunction((mark) => customElements.get('medal-summary')
+      && [...document.querySelectorAll(`medal-summary[${mark}]`)]
+        .every((h) => ['ready', 'error'].includes(h.getAttribute('data-ms-state'))), MARK, { timeout, polling: 50 });
+    // Two frames: resize observers and effects have run.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const shots = await page.evaluate((mark) => [...document.querySelectorAll(`medal-summary[${mark}]`)].map((host) => {
+      const slot = Number(host.getAttribute(mark));
+      const state = host.getAttribute('data-ms-state');
+      const shadow = host.shadowRoot;
+      const root = shadow?.querySelector('.ms-root');
+      if (state !== 'ready' || !root) return { slot, state };
+      // The styles as written: the CSSOM would expand `all: initial` into
+      // every longhand there is.
+      const css = customElements.get('medal-summary').styleText;
+      const clone = root.cloneNode(true);
+      clone.setAttribute('data-ms-prerendered', '');
+      // Form state lives in properties, which serialising drops: write it
+      // into the attributes, or the static copy shows no radio checked.
+      const copies = clone.querySelectorAll('input, option, textarea');
+      root.querySelectorAll('input, option, textarea').forEach((el, i) => {
+        const c = copies[i];
+        if (el.tagName === 'OPTION') c.toggleAttribute('selected', el.selected);
+        else if (el.type === 'checkbox' || el.type === 'radio') c.toggleAttribute('checked', el.checked);
+        else if (el.tagName === 'TEXTAREA') c.textContent = el.value;
+        else c.setAttribute('value', el.value);
+      });
+      // The height attribute reaches the box through --ms-height (set by
+      // embed.js); the snapshot must reserve the same box before it runs.
+      const h = host.style.getPropertyValue('--ms-height').trim();
+      return { slot, state, css: h ? `${css}\n:host { --ms-height: ${h}; }` : css, html: clone.outerHTML };
+    }), MARK);
+    const bySlot = new Map(shots.map((s) => [s.slot, s]));
+    let out = '';
+    let from = 0;
+    tags.forEach((end, i) => {
+      out += source.slice(from, end);
+      from = end;
+      const s = bySlot.get(i);
+      if (s?.html) {
+        if (/<\/style/i.test(s.css)) throw new Error('the widget styles contain "</style": cannot inline them');
+        out += `<template shadowrootmode="open"><style data-ms-prerendered>${s.css}</style>${s.html}</template>`;
+      }
+    });
+    out += source.slice(from);
+    return { html: out, widgets: tags.map((_, i) => bySlot.get(i)?.state ?? 'missing') };
+  } finally {
+    await page.close();
+  }
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png',
+};
+const ORIGIN = 'http://medal-summary.prerender';
+
+/** The command: see the header. */
+async function main(argv) {
+  const o = { width: 720 };
+  const rest = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--root') o.root = argv[++i];
+    else if (a === '--width') o.width = Number(argv[++i]);
+    else if (a === '-o' || a === '--out') o.out = argv[++i];
+    else if (a === '-h' || a === '--help') { console.log('usage: node scripts/prerender.mjs PAGE.html [--root DIR] [--width PX] [-o OUT.html]'); return 0; }
+    else rest.push(a);
+  }
+  if (rest.length !== 1 || !(o.width >= 240 && o.width <= 4000)) {
+    console.error('usage: node scripts/prerender.mjs PAGE.html [--root DIR] [--width PX (240–4000)] [-o OUT.html]');
+    return 2;
+  }
+  const file = path.resolve(rest[0]);
+  const root = path.resolve(o.root ?? path.dirname(file));
+  const rel = path.relative(root, file);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    console.error(`prerender: ${file} is not inside --root ${root}`);
+    return 2;
+  }
+  const html = await readFile(file, 'utf8');
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'ms-prerender-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    // Relative URLs are answered from --root without a server.
+    await context.route(`${ORIGIN}/**`, async (route) => {
+      const p = decodeURIComponent(new URL(route.request().url()).pathname);
+      const f = path.join(root, path.normalize(p));
+      if (!f.startsWith(root)) return route.fulfill({ status: 403 });
+      const body = await readFile(f).catch(() => null);
+      if (!body) return route.fulfill({ status: 404, body: 'not found' });
+      return route.fulfill({ status: 200, body, contentType: TYPES[path.extname(f)] ?? 'application/octet-stream' });
+    });
+    const url = `${ORIGIN}/${rel.split(path.sep).map(encodeURIComponent).join('/')}`;
+    const result = await prerenderHtml(context, url, html, { width: o.width });
+    if (o.out) await writeFile(o.out, result.html);
+    else process.stdout.write(result.html);
+    result.widgets.forEach((s, i) => console.error(`prerender: widget ${i + 1}: ${s === 'ready' ? 'snapshot written' : `no snapshot (${s})`}`));
+    return 0;
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
+    console.error(`prerender: ${e.message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,127 @@
+// End-to-end: scripts/prerender.mjs on the demo article (two widgets: inline
+// data on the card, a fetched file on the timeline), then that page
+// read with scripts off (the snapshot alone tells the story) and on (the
+// live widget takes over in place: the same text, no layout shift, working
+// controls, no accessibility violations, nothing of the snapshot left).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { useSite, axe, DIST } from './browser.mjs';
+import { prerenderHtml } from '../../scripts/prerender.mjs';
+
+const site = useSite();
+const PAGE = '/demo/article.html';
+const SERVED = '/demo/article-prerendered.html';
+const WIDGETS = ['inline-widget', 'src-widget'];
+
+let made;
+/** The demo article, prerendered once for the whole file. */
+function prerendered() {
+  made ??= (async () => {
+    const html = await readFile(path.join(DIST, PAGE), 'utf8');
+    return { source: html, ...(await prerenderHtml(site.browser.context, `${site.server.url}${PAGE}`, html)) };
+  })();
+  return made;
+}
+
+/** Opens the prerendered page (answered by the test, next to the demo page). */
+async function openPrerendered({ scripts = true } = {}) {
+  const { html } = await prerendered();
+  const page = await site.browser.context.newPage();
+  await page.setViewportSize({ width: 1024, height: 900 });
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.route(`${site.server.url}${SERVED}`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  if (!scripts) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+  }
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push(e.value); })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${site.server.url}${SERVED}`);
+  return { page, errors };
+}
+
+/** What each widget's shadow root holds, as text and structure, by host id. */
+const inspect = (page) => page.evaluate((ids) => Object.fromEntries(ids.map((id) => {
+  const host = document.getElementById(id);
+  const root = host.shadowRoot;
+  const roots = root ? [...root.querySelectorAll('.ms-root')] : [];
+  const shown = roots.find((r) => getComputedStyle(r).visibility === 'visible');
+  const box = host.getBoundingClientRect();
+  return [id, {
+    hasShadow: !!root,
+    roots: roots.map((r) => r.className),
+    snapshotNodes: root ? root.querySelectorAll('[data-ms-prerendered]').length : 0,
+    text: shown ? shown.innerText.replace(/\s+/g, ' ').trim() : '',
+    box: { x: box.x, y: box.y, width: box.width, height: box.height },
+    font: shown ? getComputedStyle(shown).fontFamily : '',
+  }];
+})), WIDGETS);
+
+test('prerendering writes one snapshot per widget, and running it again changes nothing', async () => {
+  const r = await prerendered();
+  assert.deepEqual(r.widgets, ['ready', 'ready']);
+  const snapshots = /<template shadowrootmode="open"><style data-ms-prerendered>[\s\S]*?<\/style><div class="ms-root" data-ms-prerendered="">[\s\S]*?<\/template>/g;
+  assert.equal(r.html.match(snapshots)?.length, 2);
+  // Each snapshot sits right after its widget's opening tag, and the page
+  // around them is left byte for byte as it was.
+  for (const id of WIDGETS) assert.match(r.html, new RegExp(`<medal-summary id="${id}"[^>]*><template shadowrootmode="open">`));
+  assert.equal(r.html.replace(snapshots, ''), r.source);
+  const again = await prerenderHtml(site.browser.context, `${site.server.url}${SERVED}`, r.html);
+  assert.equal(again.html, r.html);
+});
+
+test('without scripts the prerendered page still shows the widget, styled, in its reserved box', async () => {
+  const { page, errors } = await openPrerendered({ scripts: false });
+  try {
+    const s = await inspect(page);
+    for (const id of WIDGETS) {
+      assert.ok(s[id].hasShadow, `${id}: the parser attached the declarative shadow root`);
+      assert.deepEqual(s[id].roots, ['ms-root'], id);
+      assert.ok(s[id].snapshotNodes >= 2, `${id}: the snapshot and its style`);
+      assert.equal(s[id].box.height, 680, `${id}: the reserved box`);
+      assert.match(s[id].font, /system-ui/, `${id}: the inlined styles apply inside the shadow root`);
+    }
+    assert.match(s['inline-widget'].text, /Azerbaijan.*30th of 91, shared with Croatia/);
+    assert.match(s['src-widget'].text, /2015 European Games.*2017 Islamic Solidarity Games.*2019 European Youth Olympic/);
+    assert.equal(await page.evaluate(() => customElements.get('medal-summary')), undefined, 'no script ran');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('with scripts the live widget replaces the snapshot in place: same text, no shift, working, accessible', async () => {
+  const off = await openPrerendered({ scripts: false });
+  const before = await inspect(off.page);
+  await off.page.close();
+
+  const { page, errors } = await openPrerendered();
+  try {
+    await page.waitForSelector('medal-summary[data-ms-state="ready"]');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.waitForFunction(() => [...document.querySelectorAll('medal-summary')].every((h) => h.dataset.msState === 'ready'));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const after = await inspect(page);
+    for (const id of WIDGETS) {
+      assert.deepEqual(after[id].roots, ['ms-root'], `${id}: one live root, not pending`);
+      assert.equal(after[id].snapshotNodes, 0, `${id}: nothing of the snapshot is left`);
+      assert.equal(after[id].text, before[id].text, `${id}: the snapshot showed what the live widget shows`);
+      assert.deepEqual(after[id].box, before[id].box, id);
+    }
+    assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'no layout shift');
+    // The live controls work: the table tab shows the medal table.
+    await page.locator('#inline-widget [role="tab"][data-view="table"]').click();
+    await page.locator('#inline-widget table.ms-table tbody tr[data-code="AZE"]').waitFor();
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
