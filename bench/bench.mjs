@@ -9,7 +9,8 @@
 //   interaction  sort / tabs / gold-total switch on a 206-row medal table
 //   scale        first render and heap with 206 / 1,000 / 10,000 table rows and
 //                3 / 100 / 1,000 timeline events (TimelineJS3 too, for events)
-//   lighthouse   Lighthouse 12 on the demo article page (mobile and desktop)
+//   lighthouse   Lighthouse 12 on the demo article page (mobile and desktop),
+//                as published and prerendered (scripts/prerender.mjs)
 //
 // Results go to bench/results/latest.json; a summary goes to stdout.
 import { chromium } from 'playwright-core';
@@ -571,12 +572,21 @@ async function sectionScale(browser, server, o) {
 }
 
 async function sectionLighthouse(server, o) {
+  const article = existsSync(path.join(DIST, 'demo/article.html')) ? '/demo/article.html' : '/index.html';
+  const result = await lighthousePage(server, o, article);
+  if (article === '/index.html') result.note = 'dist/demo/article.html does not exist yet: measured dist/index.html';
+  // The same article after scripts/prerender.mjs (made in main()).
+  if (server.prerenderedArticle) result.prerendered = await lighthousePage(server, o, server.prerenderedArticle);
+  return result;
+}
+
+/** Lighthouse on one page, mobile and desktop, `o.lhRuns` runs each. */
+async function lighthousePage(server, o, page) {
   const { default: lighthouse } = await import('lighthouse');
   const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
   const chromeLauncher = await import('chrome-launcher');
-  const article = existsSync(path.join(DIST, 'demo/article.html')) ? '/demo/article.html' : '/index.html';
-  const url = `${server.url}${article}`;
-  const result = { page: article, note: article === '/index.html' ? 'dist/demo/article.html does not exist yet: measured dist/index.html' : undefined };
+  const url = `${server.url}${page}`;
+  const result = { page };
   for (const [formFactor, config] of [['mobile', undefined], ['desktop', desktopConfig]]) {
     const runs = [];
     for (let i = 0; i < o.lhRuns; i++) {
@@ -607,7 +617,7 @@ async function sectionLighthouse(server, o) {
           runWarnings: lhr.runWarnings, lighthouseVersion: lhr.lighthouseVersion, userAgent: lhr.environment?.hostUserAgent,
         });
         const x = runs.at(-1);
-        log(`lighthouse ${formFactor} ${i + 1}/${o.lhRuns}: perf ${x.performance} a11y ${x.accessibility} bp ${x.bestPractices} CLS ${x.cls?.toFixed(3)} LCP ${ms(x.lcp)}`);
+        log(`lighthouse ${page} ${formFactor} ${i + 1}/${o.lhRuns}: perf ${x.performance} a11y ${x.accessibility} bp ${x.bestPractices} CLS ${x.cls?.toFixed(3)} LCP ${ms(x.lcp)}`);
       } finally {
         await chrome.kill();
       }
@@ -716,19 +726,22 @@ function summary(res) {
   }
   const lh = res.lighthouse;
   if (ok(lh)) {
-    out.push('', `Lighthouse ${lh.mobile?.lighthouseVersion ?? ''} on ${lh.page}${lh.note ? ` (${lh.note})` : ''}, median-performance run of ${lh.mobile?.runs}`);
-    out.push(table([
-      ['form factor', 'performance', 'accessibility', 'best practices', 'CLS', 'FCP', 'LCP', 'TBT'],
-      ...['mobile', 'desktop'].filter((f) => lh[f]).map((f) => [f, lh[f].performance, lh[f].accessibility, lh[f].bestPractices,
-        lh[f].cls?.toFixed(3), ms(lh[f].fcp), ms(lh[f].lcp), ms(lh[f].tbt)]),
-    ]));
-    for (const f of ['mobile', 'desktop']) {
-      if (!lh[f]) continue;
-      if (lh[f].external.length) out.push(`${f}: EXTERNAL REQUESTS: ${lh[f].external.join(' ')}`);
-      const fails = [...lh[f].failing.accessibility, ...lh[f].failing.bestPractices];
-      if (fails.length) out.push(`${f}: audits below 100: ${fails.join('; ')}`);
+    for (const x of [lh, lh.prerendered].filter(Boolean)) {
+      out.push('', `Lighthouse ${x.mobile?.lighthouseVersion ?? ''} on ${x.page}${x.note ? ` (${x.note})` : ''}, median-performance run of ${x.mobile?.runs}`);
+      out.push(table([
+        ['form factor', 'performance', 'accessibility', 'best practices', 'CLS', 'FCP', 'LCP', 'TBT'],
+        ...['mobile', 'desktop'].filter((f) => x[f]).map((f) => [f, x[f].performance, x[f].accessibility, x[f].bestPractices,
+          x[f].cls?.toFixed(3), ms(x[f].fcp), ms(x[f].lcp), ms(x[f].tbt)]),
+      ]));
+      for (const f of ['mobile', 'desktop']) {
+        if (!x[f]) continue;
+        if (x[f].external.length) out.push(`${f}: EXTERNAL REQUESTS: ${x[f].external.join(' ')}`);
+        const fails = [...x[f].failing.accessibility, ...x[f].failing.bestPractices];
+        if (fails.length) out.push(`${f}: audits below 100: ${fails.join('; ')}`);
+      }
     }
   }
+
   return out.join('\n');
 }
 
@@ -774,8 +787,11 @@ function markdown(res) {
   const lh = res.lighthouse;
   if (ok(lh)) {
     o.push('', `**Lighthouse ${lh.mobile?.lighthouseVersion}** on \`${lh.page.replace(/^\//, '')}\` (of ${lh.mobile?.runs} runs per form factor, the one with the median performance score):`, '');
-    o.push('| | performance | accessibility | best practices | CLS | LCP | TBT |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-    for (const f of ['mobile', 'desktop']) if (lh[f]) o.push(`| ${f} | ${lh[f].performance} | ${lh[f].accessibility} | ${lh[f].bestPractices} | ${lh[f].cls?.toFixed(3)} | ${ms(lh[f].lcp)} | ${ms(lh[f].tbt)} |`);
+    o.push('| page | | performance | accessibility | best practices | CLS | LCP | TBT |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const [name, x] of [['as published', lh], ['prerendered', lh.prerendered]]) {
+      if (!x) continue;
+      for (const f of ['mobile', 'desktop']) if (x[f]) o.push(`| ${name} | ${f} | ${x[f].performance} | ${x[f].accessibility} | ${x[f].bestPractices} | ${x[f].cls?.toFixed(3)} | ${ms(x[f].lcp)} | ${ms(x[f].tbt)} |`);
+    }
   }
   return o.join('\n');
 }
@@ -808,6 +824,23 @@ async function main() {
   };
   for (const [name, html] of Object.entries(pages)) server.setPage(name, html);
   // Prerendered once, by the same script a newsroom runs, at the viewport's width.
+  // The demo article for Lighthouse, prerendered at a phone's width (the
+  // mobile run is the one the score is about; desktop relays out on boot).
+  // Served next to a copy of its stylesheet so its relative URLs resolve.
+  const prerenderedArticle = async (browser) => {
+    const source = path.join(DIST, 'demo/article.html');
+    if (!existsSync(source)) return;
+    server.setPage('demo.css', await readFile(path.join(DIST, 'demo/demo.css')), 'text/css; charset=utf-8');
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1, colorScheme: 'light', locale: 'en-US' });
+    try {
+      const r = await prerenderHtml(context, `${server.url}/__bench/article-prerendered.html`, await readFile(source, 'utf8'), { width: 412, height: 823 });
+      if (r.widgets.some((w) => w !== 'ready')) throw new Error(`prerendering the article: ${r.widgets.join()}`);
+      server.setPage('article-prerendered.html', r.html);
+      server.prerenderedArticle = '/__bench/article-prerendered.html';
+    } finally {
+      await context.close();
+    }
+  };
   const prerendered = async (browser) => {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: 'light', locale: 'en-US' });
     try {
@@ -827,6 +860,7 @@ async function main() {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROME_ARGS });
     res.machine = machine(browser.version());
     if (want('paint')) await prerendered(browser);
+    if (want('lighthouse')) await prerenderedArticle(browser);
     res.dist = await distSizes();
     const version = async (pkg) => JSON.parse(await readFile(path.join(BENCH, 'node_modules', pkg, 'package.json'), 'utf8')).version;
     res.versions = { timelinejs: await version('@knight-lab/timelinejs'), lighthouse: await version('lighthouse'), playwright: await version('playwright-core') };

@@ -24,6 +24,17 @@ export function when_parsed() {
   return parsed;
 }
 
+// A task of its own for each widget's first load and render: the page
+// stays responsive between them (one long task per widget, not one for all).
+export function next_task() {
+  if (globalThis.scheduler && typeof scheduler.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => { ch.port1.close(); resolve(); };
+    ch.port2.postMessage(0);
+  });
+}
+
 export function define_element(connected, disconnected, attribute, data, refresh, style) {
   if (customElements.get('medal-summary')) return false;
   let next = 1;
@@ -72,6 +83,10 @@ export function define_element(connected, disconnected, attribute, data, refresh
 extern "C" {
     /// Resolves once the document is parsed (at once if it already is).
     pub fn when_parsed() -> js_sys::Promise;
+
+    /// Resolves in a later task of the event loop (`scheduler.yield()`
+    /// where there is one: it keeps the page's task priority).
+    pub fn next_task() -> js_sys::Promise;
 
     /// Defines the element class; `false` if `medal-summary` was already defined.
     #[wasm_bindgen(catch)]

@@ -7,7 +7,7 @@
 //! aborts the fetch, clears the timer and removes the listener.
 
 use super::announce::{change_message, featured_tally, time_of_day};
-use super::element::when_parsed;
+use super::element::{next_task, when_parsed};
 use super::fetch::{
     self, absolute_url, fingerprint, load_text, load_value, FailKind, Failure, Fetched, Loaded,
     Reason, Validators, TIMEOUT_MS,
@@ -223,6 +223,7 @@ impl Component for Widget {
     fn create(ctx: &Context<Self>) -> Self {
         ctx.link().send_future(async {
             let _ = JsFuture::from(when_parsed()).await;
+            let _ = JsFuture::from(next_task()).await;
             Msg::Start
         });
         let attrs = Attrs::read(&ctx.props().host);
