@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark (issue 8): one command, not part of the default test run.
-#   bench/run.sh                 full run (~4–5 minutes on 2 cores), results in bench/results/latest.json
+#   bench/run.sh                 full run (~6 minutes on 2 cores), results in bench/results/latest.json
 #   bench/run.sh --quick         development run (few rounds)
 #   bench/run.sh --no-build ...  reuse the existing dist/ (skip trunk build --release)
 # Other options go to bench/bench.mjs (--only paint,interaction,scale,lighthouse,
