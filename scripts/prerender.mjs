@@ -35,6 +35,15 @@ const OPEN_TAG = /<medal-summary(?=[\s>/])[^>]*>/gi;
 const WITH_SNAPSHOT = new RegExp(`(${OPEN_TAG.source})\\s*<template\\s+shadowrootmode=(["']?)open\\2[^>]*>[\\s\\S]*?</template>`, 'gi');
 const MARK = 'data-ms-prerender-slot';
 
+// Where a tag is only text: comments and the contents of elements the
+// parser reads as text (a tag in a script's string is not a widget).
+const TEXT_RANGES = /<!--[\s\S]*?-->|<(script|style|textarea|title|noscript|xmp)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+/** A test of whether offset `at` of `html` lies in such text. */
+function textTest(html) {
+  const ranges = [...html.matchAll(TEXT_RANGES)].map((m) => [m.index, m.index + m[0].length]);
+  return (at) => ranges.some(([a, b]) => at > a && at < b);
+}
+
 /**
  * Prerenders `html`, loaded at `url` in a page of `context` (the page's own
  * request is answered with `html`; every other request goes wherever the
@@ -42,11 +51,14 @@ const MARK = 'data-ms-prerender-slot';
  * order, the state it reached.
  */
 export async function prerenderHtml(context, url, html, { width = 720, height = 900, timeout = 30_000 } = {}) {
-  const source = html.replace(WITH_SNAPSHOT, '$1');
+  const inHtmlText = textTest(html);
+  const source = html.replace(WITH_SNAPSHOT, (m, tag, _q, at) => (inHtmlText(at) ? m : tag));
+  const inText = textTest(source);
   // Number the source's tags so the snapshots go back to the right ones
   // (widgets a script creates have no number and are skipped).
   const tags = [];
   const marked = source.replace(OPEN_TAG, (tag, at) => {
+    if (inText(at)) return tag;
     tags.push(at + tag.length);
     return tag.replace(/^<medal-summary/i, `<medal-summary ${MARK}="${tags.length - 1}"`);
   });

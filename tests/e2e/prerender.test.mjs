@@ -125,3 +125,17 @@ test('with scripts the live widget replaces the snapshot in place: same text, no
     await page.close();
   }
 });
+
+test('a tag in a comment or a script string is not a widget: left as it was', async () => {
+  const plain = await readFile(path.join(DIST, 'demo/plain.html'), 'utf8');
+  const extra = `<!-- <medal-summary view="card"></medal-summary> -->
+  <script>window.__tag = '<medal-summary view="table">';</script>
+</body>`;
+  const html = plain.replace('</body>', extra);
+  assert.notEqual(html, plain);
+  const r = await prerenderHtml(site.browser.context, `${site.server.url}/demo/plain-extra.html`, html);
+  assert.deepEqual(r.widgets, ['ready'], 'only the real widget');
+  assert.equal(r.html.match(/<template shadowrootmode=/g)?.length, 1);
+  assert.match(r.html, /<medal-summary id="widget" src="..\/data\/aze-paris2024.json"><template shadowrootmode="open">/);
+  assert.ok(r.html.includes(extra), 'the comment and the script are unchanged');
+});
