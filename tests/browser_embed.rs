@@ -793,17 +793,52 @@ async fn a_prerendered_snapshot_stays_until_the_live_view_replaces_it() {
 }
 
 #[wasm_bindgen_test]
-async fn a_prerendered_snapshot_gives_way_to_an_error_too() {
+async fn a_failed_first_load_keeps_the_snapshot_with_the_error_over_it() {
     let el = element(Some("{\"version\": 1, "), &[]);
-    let root = with_snapshot(&el, "<p class=\"snap\">Snapshot</p>");
+    let root = with_snapshot(
+        &el,
+        "<p class=\"snap\">Snapshot</p><button type=\"button\" class=\"snap-btn\">Medal table</button>",
+    );
     let ev = mount(&el).await;
     assert_eq!(ev.type_(), "medal-summary-error");
+    assert_eq!(state(&el), "error");
+    // The snapshot is the last good data there is: it stays, readable, its
+    // dead controls disabled; the failure and Retry sit over its foot.
+    assert!(root.query_selector(".snap").unwrap().is_some());
+    assert!(q(&el, ".snap-btn").has_attribute("disabled"));
+    let live = root
+        .query_selector(".ms-root:not([data-ms-prerendered])")
+        .unwrap()
+        .expect("the live root");
+    assert_eq!(live.class_name(), "ms-root ms-over-snapshot");
+    assert!(live.query_selector(".ms-embed-error").unwrap().is_some());
+    assert!(live.query_selector(".ms-embed-retry").unwrap().is_some());
+    assert_eq!(
+        text(&q(&el, ".ms-embed-snapshot-note")),
+        tr("en", Msg::EmbedSnapshot)
+    );
+
+    // Good data at last: the snapshot goes, the live view shows it.
+    let ev = next_event(&el, types(&["medal-summary-load", "medal-summary-error"]));
+    Reflect::set(
+        &el,
+        &JsValue::from_str("data"),
+        &js_sys::JSON::parse(DEFAULT).unwrap(),
+    )
+    .unwrap();
+    let ev: CustomEvent = JsFuture::from(ev).await.unwrap().dyn_into().unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(ev.type_(), "medal-summary-load");
     assert!(root
         .query_selector("[data-ms-prerendered]")
         .unwrap()
         .is_none());
-    assert!(root.query_selector(".ms-pending").unwrap().is_none());
-    assert!(root.query_selector(".ms-embed-error").unwrap().is_some());
+    assert_eq!(live.class_name(), "ms-root");
+    assert!(root
+        .query_selector(".ms-embed-snapshot-note")
+        .unwrap()
+        .is_none());
+    assert_eq!(text(&q(&el, ".ms-country")), "Azerbaijan");
     remove(&el).await;
 }
 

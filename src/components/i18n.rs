@@ -189,6 +189,8 @@ pub enum Msg {
     EmbedRetry,
     /// Note when a refresh failed: `{time}` of the last good update (HH:MM).
     EmbedStale,
+    /// Note in the error panel shown over a prerendered snapshot.
+    EmbedSnapshot,
     /// Label before the data address in the error panel.
     EmbedSource,
     /// Last item of a cut error list: `{n}` errors not listed.
@@ -350,6 +352,7 @@ impl Msg {
         Msg::EmbedLoading,
         Msg::EmbedRetry,
         Msg::EmbedStale,
+        Msg::EmbedSnapshot,
         Msg::EmbedSource,
         Msg::EmbedMore,
         Msg::EmbedPartial,
@@ -575,6 +578,7 @@ pub fn en(msg: Msg) -> &'static str {
         EmbedLoading => "Loading medal data…",
         EmbedRetry => "Retry",
         EmbedStale => "Could not update, last updated {time}.",
+        EmbedSnapshot => "Showing the figures published with this page.",
         EmbedSource => "Source:",
         EmbedMore => "… and {n} more",
         EmbedPartial => "Errors in the data: {n}; the affected part is marked. First: {first}",
@@ -703,6 +707,7 @@ fn fr(msg: Msg) -> Option<&'static str> {
         EmbedLoading => "Chargement des données des médailles…",
         EmbedRetry => "Réessayer",
         EmbedStale => "Mise à jour impossible, dernière mise à jour à {time}.",
+        EmbedSnapshot => "Les chiffres affichés sont ceux publiés avec la page.",
         EmbedSource => "Source\u{a0}:",
         EmbedMore => "… et {n} de plus",
         EmbedPartial => "Erreurs dans les données\u{a0}: {n}\u{a0}; la partie concernée est signalée. Première\u{a0}: {first}",
@@ -833,6 +838,7 @@ fn az(msg: Msg) -> Option<&'static str> {
         EmbedLoading => "Medal məlumatları yüklənir…",
         EmbedRetry => "Yenidən cəhd et",
         EmbedStale => "Yeniləmək mümkün olmadı, son yeniləmə: {time}.",
+        EmbedSnapshot => "Səhifə ilə birlikdə dərc olunmuş rəqəmlər göstərilir.",
         EmbedSource => "Mənbə:",
         EmbedMore => "… və daha {n}",
         EmbedPartial => "Məlumatlarda səhvlər: {n}; təsirlənən hissə qeyd olunub. Birincisi: {first}",
@@ -962,6 +968,7 @@ fn ru(msg: Msg) -> Option<&'static str> {
         EmbedLoading => "Загрузка данных о медалях…",
         EmbedRetry => "Повторить",
         EmbedStale => "Не удалось обновить, последнее обновление в {time}.",
+        EmbedSnapshot => "Показаны данные, опубликованные вместе со страницей.",
         EmbedSource => "Источник:",
         EmbedMore => "… и ещё {n}",
         EmbedPartial => "Ошибок в данных: {n}; затронутая часть отмечена. Первая: {first}",

@@ -200,10 +200,19 @@ fn clear_except_prerendered(shadow: &ShadowRoot) -> Result<bool, JsValue> {
     Ok(kept)
 }
 
-/// Swaps a prerendered snapshot for the live widget once it has rendered
-/// data or an error: the snapshot goes, the live root (laid out underneath
-/// in the same box, unseen) shows. In one task, so no frame shows neither.
-/// Focus on a snapshot control moves to the live control with the same id.
+/// The live root next to a prerendered snapshot (the shadow root's child
+/// `.ms-root` without the [`PRERENDERED`] mark).
+fn live_root(shadow: &ShadowRoot) -> Option<web_sys::Element> {
+    shadow
+        .query_selector(".ms-root:not([data-ms-prerendered])")
+        .ok()
+        .flatten()
+}
+
+/// Swaps a prerendered snapshot for the live widget once it has data to
+/// show: the snapshot goes, the live root (laid out underneath in the same
+/// box, unseen) shows. In one task, so no frame shows neither. Focus on a
+/// snapshot control moves to the live control with the same id.
 pub fn reveal(host: &HtmlElement) {
     let Some(shadow) = host.shadow_root() else {
         return;
@@ -215,11 +224,14 @@ pub fn reveal(host: &HtmlElement) {
     let nodes = shadow.child_nodes();
     for i in (0..nodes.length()).rev() {
         let Some(node) = nodes.item(i) else { continue };
-        match node.dyn_ref::<web_sys::Element>() {
-            Some(e) if e.has_attribute(PRERENDERED) => e.remove(),
-            Some(e) if e.class_name() == "ms-root ms-pending" => e.set_class_name("ms-root"),
-            _ => {}
+        if let Some(e) = node.dyn_ref::<web_sys::Element>() {
+            if e.has_attribute(PRERENDERED) {
+                e.remove();
+            }
         }
+    }
+    if let Some(root) = live_root(&shadow) {
+        root.set_class_name("ms-root");
     }
     let target = focused
         .filter(|id| !id.is_empty())
@@ -227,6 +239,39 @@ pub fn reveal(host: &HtmlElement) {
         .and_then(|e| e.dyn_into::<HtmlElement>().ok());
     if let Some(t) = target {
         let _ = t.focus();
+    }
+}
+
+/// While a snapshot stays on screen: the live root unseen under it
+/// (`failed` false: loading), or its failure panel over the snapshot's foot
+/// (`failed`). The snapshot's controls are then disabled, since no code will
+/// ever answer them; its text stays readable.
+pub fn beside_snapshot(host: &HtmlElement, failed: bool) {
+    let Some(shadow) = host.shadow_root() else {
+        return;
+    };
+    if let Some(root) = live_root(&shadow) {
+        root.set_class_name(if failed {
+            "ms-root ms-over-snapshot"
+        } else {
+            "ms-root ms-pending"
+        });
+    }
+    if !failed {
+        return;
+    }
+    let Ok(controls) =
+        shadow.query_selector_all("[data-ms-prerendered] :is(button, input, select, textarea)")
+    else {
+        return;
+    };
+    for i in 0..controls.length() {
+        if let Some(e) = controls
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = e.set_attribute("disabled", "");
+        }
     }
 }
 

@@ -211,7 +211,7 @@ pub struct Widget {
     due: bool,
     announcement: String,
     waiters: Vec<Function>,
-    /// A prerendered snapshot is on screen until the first data or error.
+    /// A prerendered snapshot is on screen (until there is data to show).
     prerendered: bool,
     _token: WidgetToken,
 }
@@ -385,9 +385,19 @@ impl Component for Widget {
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, _first_render: bool) {
-        if self.prerendered && !matches!(self.load, Load::Loading) {
-            self.prerendered = false;
-            super::reveal(&ctx.props().host);
+        if !self.prerendered {
+            return;
+        }
+        let host = &ctx.props().host;
+        match self.load {
+            Load::Ready { .. } => {
+                self.prerendered = false;
+                super::reveal(host);
+            }
+            // The snapshot is the last good data there is: it stays, with the
+            // failure and its Retry over its foot.
+            Load::Failed(_) => super::beside_snapshot(host, true),
+            Load::Loading => super::beside_snapshot(host, false),
         }
     }
 
@@ -703,6 +713,9 @@ impl Widget {
                         { for listed.iter().enumerate().map(|(i, p)| html! { <li key={i}>{ p.to_string() }</li> }) }
                         if let Some(more) = more { <li>{ more }</li> }
                     </ul>
+                }
+                if self.prerendered {
+                    <p class="ms-embed-snapshot-note">{ tr_in(lang, Text::EmbedSnapshot) }</p>
                 }
                 if f.kind != FailKind::NoData {
                     <button type="button" class="ms-embed-retry" onclick={retry}>{ tr_in(lang, Text::EmbedRetry) }</button>

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { useSite, axe, DIST } from './browser.mjs';
+import { useSite, axe, screenshot, DIST } from './browser.mjs';
 import { prerenderHtml } from '../../scripts/prerender.mjs';
 
 const site = useSite();
@@ -26,7 +26,7 @@ function prerendered() {
 }
 
 /** Opens the prerendered page (answered by the test, next to the demo page). */
-async function openPrerendered({ scripts = true } = {}) {
+async function openPrerendered({ scripts = true, failData = false } = {}) {
   const { html } = await prerendered();
   const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 1024, height: 900 });
@@ -34,6 +34,7 @@ async function openPrerendered({ scripts = true } = {}) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   await page.route(`${site.server.url}${SERVED}`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  if (failData) await page.route('**/data/aze-paris2024.json', (route) => route.fulfill({ status: 503, body: 'down' }));
   if (!scripts) {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
@@ -138,4 +139,47 @@ test('a tag in a comment or a script string is not a widget: left as it was', as
   assert.equal(r.html.match(/<template shadowrootmode=/g)?.length, 1);
   assert.match(r.html, /<medal-summary id="widget" src="..\/data\/aze-paris2024.json"><template shadowrootmode="open">/);
   assert.ok(r.html.includes(extra), 'the comment and the script are unchanged');
+});
+
+test('a failed load keeps the snapshot on screen, with the failure and Retry over its foot', async () => {
+  const { page, errors } = await openPrerendered({ failData: true });
+  try {
+    await page.waitForFunction(() => [...document.querySelectorAll('medal-summary')].map((h) => h.dataset.msState).join() === 'ready,error');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const s = await page.evaluate(() => {
+      const root = document.getElementById('src-widget').shadowRoot;
+      const snap = root.querySelector('.ms-root[data-ms-prerendered]');
+      const live = root.querySelector('.ms-root:not([data-ms-prerendered])');
+      const box = (e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
+      return {
+        snapshot: snap ? snap.innerText.replace(/\s+/g, ' ') : '',
+        live: live.className,
+        visible: getComputedStyle(live).visibility,
+        error: live.querySelector('.ms-embed-error')?.innerText.replace(/\s+/g, ' ') ?? '',
+        enabled: [...snap.querySelectorAll('button, input')].filter((b) => !b.disabled).length,
+        host: box(document.getElementById('src-widget')),
+        panel: box(live),
+      };
+    });
+    assert.match(s.snapshot, /2015 European Games/, 'the snapshot stays');
+    assert.equal(s.live, 'ms-root ms-over-snapshot');
+    assert.equal(s.visible, 'visible');
+    assert.match(s.error, /503/);
+    assert.match(s.error, /Showing the figures published with this page\./);
+    assert.match(s.error, /Retry/);
+    assert.equal(s.enabled, 0, 'the snapshot\'s dead controls are disabled');
+    assert.equal(s.panel.bottom, s.host.bottom, 'the panel sits at the foot of the box');
+    assert.ok(s.panel.top > s.host.top, 'and leaves the top of the snapshot in view');
+    assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'no layout shift');
+    assert.deepEqual(await axe(page), []);
+    await screenshot(page, 'prerendered-failed-load');
+    // Retry once the data is back: the live view replaces the snapshot.
+    await page.unroute('**/data/aze-paris2024.json');
+    await page.locator('#src-widget .ms-embed-retry').click();
+    await page.waitForSelector('#src-widget[data-ms-state="ready"]');
+    assert.equal(await page.evaluate(() => document.getElementById('src-widget').shadowRoot.querySelectorAll('[data-ms-prerendered]').length), 0);
+    assert.deepEqual(errors.filter((e) => !/503/.test(e)), []);
+  } finally {
+    await page.close();
+  }
 });
