@@ -167,8 +167,9 @@ function firstPaintProbe(probe) {
   let liveDone;
   Object.defineProperty(window, '__benchLive', { value: new Promise((r) => { liveDone = r; }) });
   const live = new MutationObserver(() => {
-    if (st.live === null && document.querySelector('[data-ms-state="ready"]')) {
-      st.live = performance.now();
+    if (document.querySelector('[data-ms-state="ready"]')) st.live = performance.now();
+    // An error ends the wait too (st.live stays null), or the harness would hang.
+    if (st.live !== null || document.querySelector('[data-ms-state="error"]')) {
       live.disconnect();
       liveDone();
     }
@@ -349,7 +350,9 @@ async function measureLoad(browser, url, probe, { timeout = 60_000 } = {}) {
       new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), timeout); }),
     ]).finally(() => clearTimeout(timer)).catch(async () => { throw new Error(`timed out: ${JSON.stringify(await page.evaluate(() => window.__bench))} ${errors.join('; ')}`); });
     // Our widget: wait until it is live (the prerendered page paints first).
-    if (probe.host) await page.evaluate(() => window.__benchLive);
+    if (probe.host) {
+      await Promise.race([page.evaluate(() => window.__benchLive), new Promise((r) => { setTimeout(r, timeout).unref(); })]);
+    }
     // Let late requests (fonts, lazy chunks) finish so the byte count is whole.
     await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
     const st = await page.evaluate(() => ({

@@ -30,14 +30,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const OPEN_TAG = /<medal-summary(?=[\s>/])[^>]*>/gi;
+// An opening tag; a quoted attribute value may hold '>' (title="a > b").
+const OPEN_TAG = /<medal-summary(?=[\s>/])(?:"[^"]*"|'[^']*'|[^'">])*>/gi;
 // A snapshot an earlier run wrote right after the tag: replaced, never nested.
-const WITH_SNAPSHOT = new RegExp(`(${OPEN_TAG.source})\\s*<template\\s+shadowrootmode=(["']?)open\\2[^>]*>[\\s\\S]*?</template>`, 'gi');
+const WITH_SNAPSHOT = new RegExp(`(${OPEN_TAG.source})\\s*<template\\s+shadowrootmode=(["']?)open\\2(?:"[^"]*"|'[^']*'|[^'">])*>[\\s\\S]*?</template>`, 'gi');
 const MARK = 'data-ms-prerender-slot';
 
 // Where a tag is only text: comments and the contents of elements the
 // parser reads as text (a tag in a script's string is not a widget).
-const TEXT_RANGES = /<!--[\s\S]*?-->|<(script|style|textarea|title|noscript|xmp)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const TEXT_RANGES = /<!--[\s\S]*?-->|<(script|style|textarea|title|noscript|xmp)\b(?:"[^"]*"|'[^']*'|[^'">])*>[\s\S]*?<\/\1\s*>/gi;
 /** A test of whether offset `at` of `html` lies in such text. */
 function textTest(html) {
   const ranges = [...html.matchAll(TEXT_RANGES)].map((m) => [m.index, m.index + m[0].length]);
@@ -93,6 +94,9 @@ export async function prerenderHtml(context, url, html, { width = 720, height = 
         else if (el.tagName === 'TEXTAREA') c.textContent = el.value;
         else c.setAttribute('value', el.value);
       });
+      // No code answers the copy's controls (until the widget replaces it,
+      // or ever, without scripts): say so, rather than offer dead ones.
+      for (const c of clone.querySelectorAll('button, input, select, textarea')) c.setAttribute('disabled', '');
       // The height attribute reaches the box through --ms-height (set by
       // embed.js); the snapshot must reserve the same box before it runs.
       const h = host.style.getPropertyValue('--ms-height').trim();
@@ -107,6 +111,9 @@ export async function prerenderHtml(context, url, html, { width = 720, height = 
       const s = bySlot.get(i);
       if (s?.html) {
         if (/<\/style/i.test(s.css)) throw new Error('the widget styles contain "</style": cannot inline them');
+        // A browser that leaves '<' unescaped in attribute values (Chromium
+        // before 138) could let a data string close the template early.
+        if (/<\/template|<!--/i.test(s.html)) throw new Error(`widget ${i + 1}: its markup contains "</template" or "<!--": cannot inline it`);
         out += `<template shadowrootmode="open"><style data-ms-prerendered>${s.css}</style>${s.html}</template>`;
       }
     });

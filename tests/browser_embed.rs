@@ -733,48 +733,67 @@ fn non_json_values_are_refused_with_their_path() {
 /// A shadow root as a prerendered page declares it (scripts/prerender.mjs):
 /// a style and a snapshot root, both marked as the snapshot's.
 fn with_snapshot(el: &HtmlElement, body: &str) -> ShadowRoot {
+    with_snapshot_root(
+        el,
+        &format!("<div class=\"ms-root\" data-ms-prerendered>{body}</div>"),
+    )
+}
+
+fn with_snapshot_root(el: &HtmlElement, root_markup: &str) -> ShadowRoot {
     let root = el
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .unwrap();
     root.set_inner_html(&format!(
-        "<style data-ms-prerendered>.snap {{ color: inherit; }}</style>\
-         <div class=\"ms-root\" data-ms-prerendered>{body}</div>"
+        "<style data-ms-prerendered>.snap {{ color: inherit; }}</style>{root_markup}"
     ));
     root
 }
 
+/// This widget's own markup for `data`, marked as a snapshot: what
+/// prerender.mjs writes (but with the controls left enabled).
+async fn own_snapshot(data: &str) -> String {
+    let first = element(Some(data), &[]);
+    mount(&first).await;
+    let markup = q(&first, ".ms-root").outer_html().replacen(
+        "class=\"ms-root\"",
+        "class=\"ms-root\" data-ms-prerendered=\"\"",
+        1,
+    );
+    remove(&first).await;
+    assert!(markup.contains("data-ms-prerendered"));
+    markup
+}
+
+fn live_root(root: &ShadowRoot) -> Element {
+    root.query_selector(".ms-root:not([data-ms-prerendered])")
+        .unwrap()
+        .expect("a live root")
+}
+
 #[wasm_bindgen_test]
 async fn a_prerendered_snapshot_stays_until_the_live_view_replaces_it() {
+    let markup = own_snapshot(DEFAULT).await;
     let el = element(Some(DEFAULT), &[]);
-    let root = with_snapshot(
-        &el,
-        "<p class=\"snap\">Snapshot</p><button type=\"button\" class=\"snap-tab\">Summary</button>",
-    );
+    let root = with_snapshot_root(&el, &markup);
     let ev = next_event(&el, types(&["medal-summary-load", "medal-summary-error"]));
     document().body().unwrap().append_child(&el).unwrap();
-    // Mounted at once, but the data is read after a promise: the snapshot is
-    // what shows, the live root waits under it, unseen.
-    assert!(root.query_selector(".snap").unwrap().is_some());
-    let live = root
-        .query_selector(".ms-root:not([data-ms-prerendered])")
+    // Mounted at once, but the data is read in a later task: the snapshot
+    // is what shows, the live root waits under it, unseen.
+    assert!(root
+        .query_selector("[data-ms-prerendered] .ms-country")
         .unwrap()
-        .expect("a live root next to the snapshot");
+        .is_some());
+    let live = live_root(&root);
     assert_eq!(live.class_name(), "ms-root ms-pending");
-    // A reader who tabbed into the snapshot keeps focus on the same control.
-    let id = Reflect::get(&el, &JsValue::from_str("_msId"))
-        .unwrap()
-        .as_f64()
-        .expect("the element's instance number");
-    let tab_id = format!("ms{id}-tab-card");
+    // A reader who tabbed into the snapshot lands on the same control.
     let tab: HtmlElement = root
-        .query_selector(".snap-tab")
+        .query_selector("[data-ms-prerendered] [role=tab][data-view=table]")
         .unwrap()
-        .unwrap()
+        .expect("the snapshot's table tab")
         .dyn_into()
         .unwrap();
-    tab.set_id(&tab_id);
     tab.focus().unwrap();
-    assert_eq!(root.active_element().map(|a| a.id()), Some(tab_id.clone()));
+    assert!(root.active_element().is_some_and(|a| &a == tab.as_ref()));
 
     let ev: CustomEvent = JsFuture::from(ev).await.unwrap().dyn_into().unwrap();
     yew::scheduler::flush().await;
@@ -786,9 +805,35 @@ async fn a_prerendered_snapshot_stays_until_the_live_view_replaces_it() {
     assert_eq!(root.query_selector_all(".ms-root").unwrap().length(), 1);
     assert_eq!(live.class_name(), "ms-root");
     assert_eq!(text(&q(&el, ".ms-country")), "Azerbaijan");
-    let focused = root.active_element().expect("focus on the live tab");
-    assert_eq!(focused.id(), tab_id);
+    let focused = root.active_element().expect("focus in the live view");
+    assert_eq!(focused.get_attribute("data-view").as_deref(), Some("table"));
     assert_eq!(focused.get_attribute("role").as_deref(), Some("tab"));
+    assert!(live.contains(Some(&focused)));
+    remove(&el).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_snapshot_outlives_a_removal_before_the_swap() {
+    let el = element(Some(DEFAULT), &[]);
+    let root = with_snapshot(&el, "<p class=\"snap\">Snapshot</p>");
+    let body = document().body().unwrap();
+    body.append_child(&el).unwrap();
+    remove(&el).await;
+    // Put back: a new live root, the old one gone, the snapshot kept.
+    let ev = next_event(&el, types(&["medal-summary-load", "medal-summary-error"]));
+    body.append_child(&el).unwrap();
+    assert!(root.query_selector(".snap").unwrap().is_some());
+    assert_eq!(
+        root.query_selector_all(".ms-root:not([data-ms-prerendered])")
+            .unwrap()
+            .length(),
+        1
+    );
+    JsFuture::from(ev).await.unwrap();
+    yew::scheduler::flush().await;
+    assert!(root.query_selector(".snap").unwrap().is_none());
+    assert_eq!(root.query_selector_all(".ms-root").unwrap().length(), 1);
+    assert_eq!(live_root(&root).class_name(), "ms-root");
     remove(&el).await;
 }
 
@@ -806,10 +851,7 @@ async fn a_failed_first_load_keeps_the_snapshot_with_the_error_over_it() {
     // dead controls disabled; the failure and Retry sit over its foot.
     assert!(root.query_selector(".snap").unwrap().is_some());
     assert!(q(&el, ".snap-btn").has_attribute("disabled"));
-    let live = root
-        .query_selector(".ms-root:not([data-ms-prerendered])")
-        .unwrap()
-        .expect("the live root");
+    let live = live_root(&root);
     assert_eq!(live.class_name(), "ms-root ms-over-snapshot");
     assert!(live.query_selector(".ms-embed-error").unwrap().is_some());
     assert!(live.query_selector(".ms-embed-retry").unwrap().is_some());
@@ -845,8 +887,16 @@ async fn a_failed_first_load_keeps_the_snapshot_with_the_error_over_it() {
 #[wasm_bindgen_test]
 async fn without_a_snapshot_nothing_waits() {
     let el = element(Some(DEFAULT), &[]);
+    let ev = next_event(&el, types(&["medal-summary-load", "medal-summary-error"]));
     document().body().unwrap().append_child(&el).unwrap();
-    // A plain element's live root is visible from its first render.
+    // A plain element's live root is visible from its first render on.
     assert_eq!(q(&el, ".ms-root").class_name(), "ms-root");
+    JsFuture::from(ev).await.unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(q(&el, ".ms-root").class_name(), "ms-root");
+    assert_eq!(
+        shadow(&el).query_selector_all(".ms-root").unwrap().length(),
+        1
+    );
     remove(&el).await;
 }

@@ -29,14 +29,9 @@ use yew::html::Scope;
 use yew::AppHandle;
 
 /// Everything the shadow root needs: the embed's isolation and frame rules
-/// first, then the views' and the timeline's styles.
-pub const STYLE: &str = concat!(
-    include_str!("shadow.css"),
-    "\n",
-    include_str!("../../www/widget.css"),
-    "\n",
-    include_str!("../../www/timeline.css"),
-);
+/// first, then the views' and the timeline's styles (src/embed/shadow.css,
+/// www/widget.css, www/timeline.css without their comments: see build.rs).
+pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 
 thread_local! {
     // A list, not a hash map: a page holds a handful of widgets, and the
@@ -180,6 +175,8 @@ fn mount(host: &HtmlElement, id: u32) -> Result<(), JsValue> {
 pub const PRERENDERED: &str = "data-ms-prerendered";
 /// A selector for [`PRERENDERED`] nodes.
 pub const PRERENDERED_SELECTOR: &str = "[data-ms-prerendered]";
+/// The snapshot's root (its other node is its `<style>`).
+const SNAPSHOT_ROOT: &str = ".ms-root[data-ms-prerendered]";
 
 /// Removes every child of `shadow` but a prerendered snapshot's; whether one
 /// was kept.
@@ -209,18 +206,21 @@ fn live_root(shadow: &ShadowRoot) -> Option<web_sys::Element> {
         .flatten()
 }
 
-/// Swaps a prerendered snapshot for the live widget once it has data to
-/// show: the snapshot goes, the live root (laid out underneath in the same
-/// box, unseen) shows. In one task, so no frame shows neither. Focus on a
-/// snapshot control moves to the live control with the same id.
+/// Swaps a prerendered snapshot for the live widget, in the task that
+/// rendered the widget's data, so no frame shows neither. Until then the
+/// live root has held the loading skeleton, unseen; the data's view never
+/// waits behind the snapshot. A reader focused inside the snapshot (on a
+/// link or a scroll region: prerender.mjs disables its controls) lands on
+/// the element at the same place in the live view.
 pub fn reveal(host: &HtmlElement) {
     let Some(shadow) = host.shadow_root() else {
         return;
     };
-    let focused = shadow
-        .active_element()
-        .filter(|a| a.closest(PRERENDERED_SELECTOR).ok().flatten().is_some())
-        .map(|a| a.id());
+    let snapshot = shadow.query_selector(SNAPSHOT_ROOT).ok().flatten();
+    let focus_path = snapshot.as_ref().and_then(|snap| {
+        let active = shadow.active_element()?;
+        path_from(snap, &active).map(|p| (p, active.tag_name()))
+    });
     let nodes = shadow.child_nodes();
     for i in (0..nodes.length()).rev() {
         let Some(node) = nodes.item(i) else { continue };
@@ -230,16 +230,48 @@ pub fn reveal(host: &HtmlElement) {
             }
         }
     }
-    if let Some(root) = live_root(&shadow) {
-        root.set_class_name("ms-root");
-    }
-    let target = focused
-        .filter(|id| !id.is_empty())
-        .and_then(|id| shadow.get_element_by_id(&id))
+    let Some(root) = live_root(&shadow) else {
+        return;
+    };
+    root.set_class_name("ms-root");
+    let target = focus_path
+        .and_then(|(path, tag)| follow(&root, &path).filter(|e| e.tag_name() == tag))
         .and_then(|e| e.dyn_into::<HtmlElement>().ok());
     if let Some(t) = target {
         let _ = t.focus();
     }
+}
+
+/// The element-child positions leading from `root` down to `el`; `None`
+/// when `el` is not inside `root`.
+fn path_from(root: &web_sys::Element, el: &web_sys::Element) -> Option<Vec<u32>> {
+    let mut path = Vec::new();
+    let mut at = el.clone();
+    while &at != root {
+        let mut i = 0;
+        let mut sibling = at.previous_element_sibling();
+        while let Some(s) = sibling {
+            i += 1;
+            sibling = s.previous_element_sibling();
+        }
+        path.push(i);
+        at = at.parent_element()?;
+    }
+    path.reverse();
+    Some(path)
+}
+
+/// The element at `path` (see [`path_from`]) under `root`, if there is one.
+fn follow(root: &web_sys::Element, path: &[u32]) -> Option<web_sys::Element> {
+    let mut at = root.clone();
+    for &i in path {
+        let mut child = at.first_element_child()?;
+        for _ in 0..i {
+            child = child.next_element_sibling()?;
+        }
+        at = child;
+    }
+    Some(at)
 }
 
 /// While a snapshot stays on screen: the live root unseen under it
@@ -250,12 +282,38 @@ pub fn beside_snapshot(host: &HtmlElement, failed: bool) {
     let Some(shadow) = host.shadow_root() else {
         return;
     };
-    if let Some(root) = live_root(&shadow) {
-        root.set_class_name(if failed {
-            "ms-root ms-over-snapshot"
-        } else {
-            "ms-root ms-pending"
-        });
+    let Some(root) = live_root(&shadow) else {
+        return;
+    };
+    root.set_class_name(if failed {
+        "ms-root ms-over-snapshot"
+    } else {
+        "ms-root ms-pending"
+    });
+    // The panel covers the snapshot's foot: room below its last line (and
+    // for focus scrolling) lets all of it scroll out from under the panel.
+    let over = if failed {
+        format!(
+            "{}px",
+            root.get_bounding_client_rect().height().ceil() as u32
+        )
+    } else {
+        String::new()
+    };
+    if let Some(snap) = shadow
+        .query_selector(SNAPSHOT_ROOT)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        let style = snap.style();
+        for p in ["padding-bottom", "scroll-padding-bottom"] {
+            let _ = if over.is_empty() {
+                style.remove_property(p).map(|_| ())
+            } else {
+                style.set_property(p, &over)
+            };
+        }
     }
     if !failed {
         return;

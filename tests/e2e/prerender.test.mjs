@@ -20,7 +20,8 @@ let made;
 function prerendered() {
   made ??= (async () => {
     const html = await readFile(path.join(DIST, PAGE), 'utf8');
-    return { source: html, ...(await prerenderHtml(site.browser.context, `${site.server.url}${PAGE}`, html)) };
+    // At the width the pages below are read at, so the layouts can be compared.
+    return { source: html, ...(await prerenderHtml(site.browser.context, `${site.server.url}${PAGE}`, html, { width: 1024 })) };
   })();
   return made;
 }
@@ -62,6 +63,12 @@ const inspect = (page) => page.evaluate((ids) => Object.fromEntries(ids.map((id)
     text: shown ? shown.innerText.replace(/\s+/g, ' ').trim() : '',
     box: { x: box.x, y: box.y, width: box.width, height: box.height },
     font: shown ? getComputedStyle(shown).fontFamily : '',
+    // Where the things a reader looks at are drawn: tabs, counts, markers.
+    rects: shown ? [...shown.querySelectorAll('[role="tab"], .ms-count, .ms-tl-marker, .ms-country')].map((e) => {
+      const r = e.getBoundingClientRect();
+      return `${e.className || e.getAttribute('role')} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+    }) : [],
+    enabledControls: shown ? [...shown.querySelectorAll('button, input, select, textarea')].filter((c) => !c.disabled).length : 0,
   }];
 })), WIDGETS);
 
@@ -74,8 +81,9 @@ test('prerendering writes one snapshot per widget, and running it again changes 
   // around them is left byte for byte as it was.
   for (const id of WIDGETS) assert.match(r.html, new RegExp(`<medal-summary id="${id}"[^>]*><template shadowrootmode="open">`));
   assert.equal(r.html.replace(snapshots, ''), r.source);
-  const again = await prerenderHtml(site.browser.context, `${site.server.url}${SERVED}`, r.html);
-  assert.equal(again.html, r.html);
+  const again = await prerenderHtml(site.browser.context, `${site.server.url}${SERVED}`, r.html, { width: 1024 });
+  const at = [...again.html].findIndex((c, i) => c !== r.html[i]);
+  assert.ok(again.html === r.html, `the second run differs from character ${at}: …${again.html.slice(Math.max(0, at - 80), at + 80)}…`);
 });
 
 test('without scripts the prerendered page still shows the widget, styled, in its reserved box', async () => {
@@ -88,6 +96,7 @@ test('without scripts the prerendered page still shows the widget, styled, in it
       assert.ok(s[id].snapshotNodes >= 2, `${id}: the snapshot and its style`);
       assert.equal(s[id].box.height, 680, `${id}: the reserved box`);
       assert.match(s[id].font, /system-ui/, `${id}: the inlined styles apply inside the shadow root`);
+      assert.equal(s[id].enabledControls, 0, `${id}: no control without code to answer it`);
     }
     assert.match(s['inline-widget'].text, /Azerbaijan.*30th of 91, shared with Croatia/);
     assert.match(s['src-widget'].text, /2015 European Games.*2017 Islamic Solidarity Games.*2019 European Youth Olympic/);
@@ -115,6 +124,9 @@ test('with scripts the live widget replaces the snapshot in place: same text, no
       assert.equal(after[id].snapshotNodes, 0, `${id}: nothing of the snapshot is left`);
       assert.equal(after[id].text, before[id].text, `${id}: the snapshot showed what the live widget shows`);
       assert.deepEqual(after[id].box, before[id].box, id);
+      assert.ok(after[id].rects.length >= 5, `${id}: tabs and more to compare`);
+      assert.deepEqual(after[id].rects, before[id].rects, `${id}: everything is drawn where the snapshot drew it`);
+      assert.ok(after[id].enabledControls > 0, `${id}: the live controls are enabled`);
     }
     assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'no layout shift');
     // The live controls work: the table tab shows the medal table.
@@ -127,8 +139,10 @@ test('with scripts the live widget replaces the snapshot in place: same text, no
   }
 });
 
-test('a tag in a comment or a script string is not a widget: left as it was', async () => {
-  const plain = await readFile(path.join(DIST, 'demo/plain.html'), 'utf8');
+test('a tag in a comment or a script string is not a widget; a ">" in an attribute value is not the tag\'s end', async () => {
+  const source = await readFile(path.join(DIST, 'demo/plain.html'), 'utf8');
+  const plain = source.replace('<medal-summary id="widget"', '<medal-summary title="Medals > 2024" id="widget"');
+  assert.notEqual(plain, source);
   const extra = `<!-- <medal-summary view="card"></medal-summary> -->
   <script>window.__tag = '<medal-summary view="table">';</script>
 </body>`;
@@ -137,7 +151,7 @@ test('a tag in a comment or a script string is not a widget: left as it was', as
   const r = await prerenderHtml(site.browser.context, `${site.server.url}/demo/plain-extra.html`, html);
   assert.deepEqual(r.widgets, ['ready'], 'only the real widget');
   assert.equal(r.html.match(/<template shadowrootmode=/g)?.length, 1);
-  assert.match(r.html, /<medal-summary id="widget" src="..\/data\/aze-paris2024.json"><template shadowrootmode="open">/);
+  assert.match(r.html, /<medal-summary title="Medals > 2024" id="widget" src="..\/data\/aze-paris2024.json"><template shadowrootmode="open">/);
   assert.ok(r.html.includes(extra), 'the comment and the script are unchanged');
 });
 
@@ -170,6 +184,15 @@ test('a failed load keeps the snapshot on screen, with the failure and Retry ove
     assert.equal(s.enabled, 0, 'the snapshot\'s dead controls are disabled');
     assert.equal(s.panel.bottom, s.host.bottom, 'the panel sits at the foot of the box');
     assert.ok(s.panel.top > s.host.top, 'and leaves the top of the snapshot in view');
+    // All of the snapshot can scroll out from under the panel.
+    const foot = await page.evaluate(() => {
+      const root = document.getElementById('src-widget').shadowRoot;
+      const snap = root.querySelector('.ms-root[data-ms-prerendered]');
+      snap.scrollTop = snap.scrollHeight;
+      const last = [...snap.querySelectorAll('*')].filter((e) => e.getClientRects().length).at(-1);
+      return { last: last.getBoundingClientRect().bottom, panel: root.querySelector('.ms-over-snapshot').getBoundingClientRect().top };
+    });
+    assert.ok(foot.last <= foot.panel, `the snapshot's last line (${foot.last}) scrolls above the panel (${foot.panel})`);
     assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'no layout shift');
     assert.deepEqual(await axe(page), []);
     await screenshot(page, 'prerendered-failed-load');

@@ -1,0 +1,74 @@
+//! Build script: the shadow root's stylesheet for `embed::STYLE`, with its
+//! comments and runs of whitespace taken out. The wasm carries it and every
+//! prerendered snapshot inlines it, so the comments (a quarter of the
+//! bytes) are worth leaving in the sources only.
+
+use std::{env, fs, path::Path};
+
+/// The stylesheet's parts, in cascade order.
+const PARTS: [&str; 3] = ["src/embed/shadow.css", "www/widget.css", "www/timeline.css"];
+
+fn main() {
+    let mut out = String::new();
+    for part in PARTS {
+        println!("cargo:rerun-if-changed={part}");
+        let css = fs::read_to_string(part).unwrap_or_else(|e| panic!("reading {part}: {e}"));
+        out.push_str(&minify(&css));
+        out.push('\n');
+    }
+    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("style.css");
+    fs::write(&dest, out).unwrap_or_else(|e| panic!("writing {}: {e}", dest.display()));
+}
+
+/// `css` without comments; each run of whitespace becomes one space, or
+/// none next to `{`, `}` and `;`. Strings are copied as they are.
+fn minify(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut prev = ' ';
+                for d in chars.by_ref() {
+                    if prev == '*' && d == '/' {
+                        break;
+                    }
+                    prev = d;
+                }
+                // A comment separates tokens as whitespace does.
+                space = true;
+            }
+            '"' | '\'' => {
+                separate(&mut out, &mut space, c);
+                out.push(c);
+                while let Some(d) = chars.next() {
+                    out.push(d);
+                    if d == '\\' {
+                        if let Some(e) = chars.next() {
+                            out.push(e);
+                        }
+                    } else if d == c {
+                        break;
+                    }
+                }
+            }
+            c if c.is_whitespace() => space = true,
+            c => {
+                separate(&mut out, &mut space, c);
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Writes the pending space before `next`, unless punctuation makes it moot.
+fn separate(out: &mut String, space: &mut bool, next: char) {
+    let moot = |c: char| matches!(c, '{' | '}' | ';');
+    if *space && !moot(next) && out.chars().next_back().is_some_and(|c| !moot(c)) {
+        out.push(' ');
+    }
+    *space = false;
+}
