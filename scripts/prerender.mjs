@@ -16,9 +16,11 @@
 //     <style data-ms-prerendered>…</style><div class="ms-root" data-ms-prerendered>…</div>
 //   </template>…</medal-summary>
 //
-// The widget keeps that snapshot on screen until it has rendered its own
-// view under it, then swaps the two in one frame (src/embed/mod.rs,
-// `reveal`). Running the script again on its own output replaces the
+// The snapshot's buttons and inputs are written disabled (no code answers
+// them). The widget keeps the snapshot on screen until it has data to
+// show, then swaps the two in that task (src/embed/mod.rs, `reveal`); if
+// its data cannot be loaded, the snapshot stays with the failure over its
+// foot. Running the script again on its own output replaces the
 // snapshots. A widget that shows an error is left without one. Snapshots
 // use <style> and style attributes, which a page whose CSP forbids inline
 // styles blocks: do not prerender for such pages (the widget itself works
