@@ -16,6 +16,9 @@
 //     <style data-ms-prerendered>…</style><div class="ms-root" data-ms-prerendered>…</div>
 //   </template>…</medal-summary>
 //
+// The <style> holds the rules of the widget's stylesheet that the
+// snapshot's elements can match (parseCss, styleRules, printCss below).
+//
 // The snapshot's buttons and inputs are written disabled (no code answers
 // them). The widget keeps the snapshot on screen until it has data to
 // show, then swaps the two in that task (src/embed/mod.rs, `reveal`); if
@@ -75,15 +78,20 @@ export async function prerenderHtml(context, url, html, { width = 720, height = 
         .every((h) => ['ready', 'error'].includes(h.getAttribute('data-ms-state'))), MARK, { timeout, polling: 50 });
     // Two frames: resize observers and effects have run.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const shots = await page.evaluate((mark) => [...document.querySelectorAll(`medal-summary[${mark}]`)].map((host) => {
+    // The styles as written (the CSSOM would expand `all: initial` into
+    // every longhand there is), split into rules; each snapshot keeps those
+    // that can apply to it.
+    const sheet = parseCss(await page.evaluate(() => customElements.get('medal-summary')?.styleText ?? ''));
+    const tests = [...new Set(styleRules(sheet).flatMap((r) => r.tests))];
+    const shots = await page.evaluate(({ mark, tests }) => [...document.querySelectorAll(`medal-summary[${mark}]`)].map((host) => {
       const slot = Number(host.getAttribute(mark));
       const state = host.getAttribute('data-ms-state');
       const shadow = host.shadowRoot;
       const root = shadow?.querySelector('.ms-root');
       if (state !== 'ready' || !root) return { slot, state };
-      // The styles as written: the CSSOM would expand `all: initial` into
-      // every longhand there is.
-      const css = customElements.get('medal-summary').styleText;
+      const used = tests.filter((t) => {
+        try { return shadow.querySelector(t) !== null; } catch { return true; }
+      });
       const clone = root.cloneNode(true);
       clone.setAttribute('data-ms-prerendered', '');
       // Form state lives in properties, which serialising drops: write it
@@ -101,9 +109,14 @@ export async function prerenderHtml(context, url, html, { width = 720, height = 
       for (const c of clone.querySelectorAll('button, input, select, textarea')) c.setAttribute('disabled', '');
       // The height attribute reaches the box through --ms-height (set by
       // embed.js); the snapshot must reserve the same box before it runs.
-      const h = host.style.getPropertyValue('--ms-height').trim();
-      return { slot, state, css: h ? `${css}\n:host { --ms-height: ${h}; }` : css, html: clone.outerHTML };
-    }), MARK);
+      const height = host.style.getPropertyValue('--ms-height').trim();
+      return { slot, state, used, height, html: clone.outerHTML };
+    }), { mark: MARK, tests });
+    for (const s of shots) {
+      if (!s.html) continue;
+      const css = printCss(sheet, new Set(s.used));
+      s.css = s.height ? `${css}\n:host{--ms-height:${s.height}}` : css;
+    }
     const bySlot = new Map(shots.map((s) => [s.slot, s]));
     let out = '';
     let from = 0;
@@ -124,6 +137,91 @@ export async function prerenderHtml(context, url, html, { width = 720, height = 
   } finally {
     await page.close();
   }
+}
+
+// ---------------------------------------------------------------------------
+// The stylesheet, cut to what a snapshot can use. The widget's sheet (built
+// without comments, build.rs) is plain CSS: rules, and @media, @container,
+// @supports blocks of rules; @keyframes and the like are kept whole.
+// ---------------------------------------------------------------------------
+
+/** Index just past the string starting at `i`. */
+function skipString(css, i) {
+  const q = css[i];
+  for (i++; i < css.length && css[i] !== q; i++) if (css[i] === '\\') i++;
+  return i + 1;
+}
+
+/** `css` as a tree: `{prelude, body}` (declarations) or `{prelude, children}`. */
+export function parseCss(css) {
+  let i = 0;
+  const list = () => {
+    const nodes = [];
+    for (;;) {
+      while (i < css.length && /\s/.test(css[i])) i++;
+      if (i >= css.length) return nodes;
+      if (css[i] === '}') { i++; return nodes; }
+      const start = i;
+      while (i < css.length && css[i] !== '{' && css[i] !== ';') i = css[i] === '"' || css[i] === "'" ? skipString(css, i) : i + 1;
+      const prelude = css.slice(start, i).trim();
+      if (css[i] !== '{') { i++; nodes.push({ prelude, statement: true }); continue; }
+      i++;
+      if (/^@(media|supports|container)\b/i.test(prelude)) { nodes.push({ prelude, children: list() }); continue; }
+      const body = i;
+      for (let depth = 1; i < css.length && depth > 0;) {
+        if (css[i] === '"' || css[i] === "'") { i = skipString(css, i); continue; }
+        if (css[i] === '{') depth++;
+        else if (css[i] === '}') depth--;
+        i++;
+      }
+      nodes.push({ prelude, body: css.slice(body, i - 1) });
+    }
+  };
+  return list();
+}
+
+// What a static copy never is: hovered, focused, pressed; pseudo-elements
+// exist when their element does.
+const DYNAMIC = /::?(?:hover|focus-visible|focus-within|focus|active|visited|before|after|marker|placeholder|selection)(?![\w-])/gi;
+
+/** Selectors split at top-level commas. */
+function selectors(prelude) {
+  const out = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < prelude.length; i++) {
+    const c = prelude[i];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) { out.push(prelude.slice(start, i)); start = i + 1; }
+  }
+  out.push(prelude.slice(start));
+  return out.map((x) => x.trim()).filter(Boolean);
+}
+
+/** Every style rule in `nodes`, with the querySelector tests that keep it
+ * (none: always kept, as for :host rules and at-rules like @keyframes). */
+export function styleRules(nodes) {
+  return nodes.flatMap((n) => {
+    if (n.children) return styleRules(n.children);
+    if (n.statement || n.prelude.startsWith('@') || /:host/i.test(n.prelude)) return [];
+    n.tests = selectors(n.prelude).map((sel) => sel.replace(DYNAMIC, '').trim() || '*');
+    return [n];
+  });
+}
+
+/** The rules of `nodes` that some element of the snapshot matches (a
+ * test in `used`), and every block holding one, as CSS text. */
+export function printCss(nodes, used) {
+  return nodes.map((n) => {
+    if (n.statement) return `${n.prelude};`;
+    if (n.children) {
+      const inner = printCss(n.children, used);
+      return inner ? `${n.prelude}{${inner}}` : '';
+    }
+    if (n.tests && !n.tests.some((t) => used.has(t))) return '';
+    return `${n.prelude}{${n.body}}`;
+  }).join('');
 }
 
 const TYPES = {

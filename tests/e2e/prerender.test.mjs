@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { useSite, axe, screenshot, DIST } from './browser.mjs';
-import { prerenderHtml } from '../../scripts/prerender.mjs';
+import { prerenderHtml, parseCss, styleRules, printCss } from '../../scripts/prerender.mjs';
 
 const site = useSite();
 const PAGE = '/demo/article.html';
@@ -205,4 +205,19 @@ test('a failed load keeps the snapshot on screen, with the failure and Retry ove
   } finally {
     await page.close();
   }
+});
+
+test('a snapshot keeps the style rules its elements can match, and every rule that has no selector to test', () => {
+  const css = ':host{all:initial}.a{color:red}.b:hover{color:blue}.c::before{content:"{x}"}'
+    + '@media print{.a{color:black}.d{color:green}}@container ms (min-width: 30em){.d{float:left}}'
+    + '@keyframes pulse{50%{opacity:.5}}:is(.a, .e):focus-visible{outline:1px solid}';
+  const sheet = parseCss(css);
+  const tests = styleRules(sheet).map((r) => r.tests);
+  assert.deepEqual(tests, [['.a'], ['.b'], ['.c'], ['.a'], ['.d'], ['.d'], [':is(.a, .e)']]);
+  // Nothing dropped when every test matches: the same text back.
+  assert.equal(printCss(sheet, new Set(tests.flat())), css);
+  // Only `.a` and `:is(.a, .e)` match: :host, @keyframes and the matching
+  // rules stay, empty @media/@container blocks go.
+  assert.equal(printCss(sheet, new Set(['.a', ':is(.a, .e)'])),
+    ':host{all:initial}.a{color:red}@media print{.a{color:black}}@keyframes pulse{50%{opacity:.5}}:is(.a, .e):focus-visible{outline:1px solid}');
 });
