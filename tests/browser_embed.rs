@@ -40,12 +40,14 @@ export function add_bronze(text) {
 }
 export function call_refresh(el) { return el.refreshNow(); }
 export function microtask() { return Promise.resolve(); }
+export function set_html_unsafe(el, html) { el.setHTMLUnsafe(html); }
 "#)]
 extern "C" {
     fn next_event(el: &Element, types: Array) -> js_sys::Promise;
     fn add_bronze(text: &str) -> String;
     fn call_refresh(el: &Element) -> js_sys::Promise;
     fn microtask() -> js_sys::Promise;
+    fn set_html_unsafe(el: &Element, html: &str);
 }
 
 fn document() -> web_sys::Document {
@@ -810,6 +812,48 @@ async fn a_prerendered_snapshot_stays_until_the_live_view_replaces_it() {
     assert_eq!(focused.get_attribute("role").as_deref(), Some("tab"));
     assert!(live.contains(Some(&focused)));
     remove(&el).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_declarative_shadow_root_from_the_parser_is_taken_over() {
+    let markup = own_snapshot(DEFAULT).await;
+    embed::start();
+    let holder = document().create_element("div").unwrap();
+    // Parsed as a prerendered page is: the parser attaches the shadow root.
+    set_html_unsafe(
+        &holder,
+        &format!(
+            "<medal-summary><template shadowrootmode=\"open\"><style data-ms-prerendered></style>{markup}</template>\
+             <script type=\"application/json\">{DEFAULT}</script></medal-summary>"
+        ),
+    );
+    let el: HtmlElement = holder
+        .first_element_child()
+        .expect("the parsed element")
+        .dyn_into()
+        .unwrap();
+    let root = el
+        .shadow_root()
+        .expect("a declarative shadow root, attached by the parser");
+    assert!(root
+        .query_selector("[data-ms-prerendered] .ms-country")
+        .unwrap()
+        .is_some());
+    let ev = next_event(&el, types(&["medal-summary-load", "medal-summary-error"]));
+    document().body().unwrap().append_child(&holder).unwrap();
+    assert_eq!(live_root(&root).class_name(), "ms-root ms-pending");
+    let ev: CustomEvent = JsFuture::from(ev).await.unwrap().dyn_into().unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(ev.type_(), "medal-summary-load");
+    assert!(root
+        .query_selector("[data-ms-prerendered]")
+        .unwrap()
+        .is_none());
+    assert_eq!(root.query_selector_all(".ms-root").unwrap().length(), 1);
+    assert_eq!(live_root(&root).class_name(), "ms-root");
+    assert_eq!(text(&q(&el, ".ms-country")), "Azerbaijan");
+    holder.remove();
+    settle().await;
 }
 
 #[wasm_bindgen_test]
