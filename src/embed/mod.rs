@@ -134,7 +134,7 @@ fn mount(host: &HtmlElement, id: u32) -> Result<(), JsValue> {
     // prerendered snapshot (a declarative shadow root written by
     // scripts/prerender.mjs) is the exception: it stays on screen until the
     // widget has something to show in its place (see `reveal`).
-    let prerendered = clear_except_prerendered(&shadow)?;
+    let prerendered = remove_children(&shadow, false)?;
     adopt_styles(&shadow)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -151,6 +151,7 @@ fn mount(host: &HtmlElement, id: u32) -> Result<(), JsValue> {
         WidgetProps {
             host: host.clone(),
             id,
+            prerendered,
         },
     )
     .render();
@@ -173,25 +174,24 @@ fn mount(host: &HtmlElement, id: u32) -> Result<(), JsValue> {
 
 /// The attribute marking a prerendered snapshot's nodes in a shadow root.
 pub const PRERENDERED: &str = "data-ms-prerendered";
-/// A selector for [`PRERENDERED`] nodes.
-pub const PRERENDERED_SELECTOR: &str = "[data-ms-prerendered]";
 /// The snapshot's root (its other node is its `<style>`).
 const SNAPSHOT_ROOT: &str = ".ms-root[data-ms-prerendered]";
 
-/// Removes every child of `shadow` but a prerendered snapshot's; whether one
-/// was kept.
-fn clear_except_prerendered(shadow: &ShadowRoot) -> Result<bool, JsValue> {
+/// Removes the children of `shadow` that belong to a prerendered snapshot
+/// (`snapshot`) or that do not (`!snapshot`); whether any of the other kind
+/// stays.
+fn remove_children(shadow: &ShadowRoot, snapshot: bool) -> Result<bool, JsValue> {
     let nodes = shadow.child_nodes();
     let mut kept = false;
     for i in (0..nodes.length()).rev() {
         let Some(node) = nodes.item(i) else { continue };
-        let snapshot = node
+        let marked = node
             .dyn_ref::<web_sys::Element>()
             .is_some_and(|e| e.has_attribute(PRERENDERED));
-        if snapshot {
-            kept = true;
-        } else {
+        if marked == snapshot {
             shadow.remove_child(&node)?;
+        } else {
+            kept = true;
         }
     }
     Ok(kept)
@@ -221,15 +221,7 @@ pub fn reveal(host: &HtmlElement) {
         let active = shadow.active_element()?;
         path_from(snap, &active).map(|p| (p, active.tag_name()))
     });
-    let nodes = shadow.child_nodes();
-    for i in (0..nodes.length()).rev() {
-        let Some(node) = nodes.item(i) else { continue };
-        if let Some(e) = node.dyn_ref::<web_sys::Element>() {
-            if e.has_attribute(PRERENDERED) {
-                e.remove();
-            }
-        }
-    }
+    let _ = remove_children(&shadow, true);
     let Some(root) = live_root(&shadow) else {
         return;
     };

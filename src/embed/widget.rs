@@ -41,6 +41,8 @@ pub struct WidgetProps {
     pub host: HtmlElement,
     /// Unique per element on the page; prefixes DOM ids.
     pub id: u32,
+    /// The shadow root holds a prerendered snapshot (kept by the mount).
+    pub prerendered: bool,
 }
 
 /// The attributes that matter, as last read from the host.
@@ -240,7 +242,7 @@ impl Component for Widget {
             due: false,
             announcement: String::new(),
             waiters: Vec::new(),
-            prerendered: has_snapshot(&ctx.props().host),
+            prerendered: ctx.props().prerendered,
             _token: WidgetToken::new(),
         };
         w.apply_height(ctx);
@@ -405,12 +407,6 @@ impl Component for Widget {
         // Guards drop with the component; only pending promises need an answer.
         self.resolve_waiters("removed");
     }
-}
-
-fn has_snapshot(host: &HtmlElement) -> bool {
-    host.shadow_root()
-        .and_then(|s| s.query_selector(super::PRERENDERED_SELECTOR).ok().flatten())
-        .is_some()
 }
 
 fn document_hidden() -> bool {
