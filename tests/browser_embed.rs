@@ -772,6 +772,16 @@ fn live_root(root: &ShadowRoot) -> Element {
         .expect("a live root")
 }
 
+/// The snapshot is gone and the one live root shows.
+fn assert_swapped(root: &ShadowRoot) {
+    assert!(root
+        .query_selector("[data-ms-prerendered]")
+        .unwrap()
+        .is_none());
+    assert_eq!(root.query_selector_all(".ms-root").unwrap().length(), 1);
+    assert_eq!(live_root(root).class_name(), "ms-root");
+}
+
 #[wasm_bindgen_test]
 async fn a_prerendered_snapshot_stays_until_the_live_view_replaces_it() {
     let markup = own_snapshot(DEFAULT).await;
@@ -800,11 +810,7 @@ async fn a_prerendered_snapshot_stays_until_the_live_view_replaces_it() {
     let ev: CustomEvent = JsFuture::from(ev).await.unwrap().dyn_into().unwrap();
     yew::scheduler::flush().await;
     assert_eq!(ev.type_(), "medal-summary-load");
-    assert!(root
-        .query_selector("[data-ms-prerendered]")
-        .unwrap()
-        .is_none());
-    assert_eq!(root.query_selector_all(".ms-root").unwrap().length(), 1);
+    assert_swapped(&root);
     assert_eq!(live.class_name(), "ms-root");
     assert_eq!(text(&q(&el, ".ms-country")), "Azerbaijan");
     let focused = root.active_element().expect("focus in the live view");
@@ -845,12 +851,7 @@ async fn a_declarative_shadow_root_from_the_parser_is_taken_over() {
     let ev: CustomEvent = JsFuture::from(ev).await.unwrap().dyn_into().unwrap();
     yew::scheduler::flush().await;
     assert_eq!(ev.type_(), "medal-summary-load");
-    assert!(root
-        .query_selector("[data-ms-prerendered]")
-        .unwrap()
-        .is_none());
-    assert_eq!(root.query_selector_all(".ms-root").unwrap().length(), 1);
-    assert_eq!(live_root(&root).class_name(), "ms-root");
+    assert_swapped(&root);
     assert_eq!(text(&q(&el, ".ms-country")), "Azerbaijan");
     holder.remove();
     settle().await;
@@ -876,8 +877,7 @@ async fn a_snapshot_outlives_a_removal_before_the_swap() {
     JsFuture::from(ev).await.unwrap();
     yew::scheduler::flush().await;
     assert!(root.query_selector(".snap").unwrap().is_none());
-    assert_eq!(root.query_selector_all(".ms-root").unwrap().length(), 1);
-    assert_eq!(live_root(&root).class_name(), "ms-root");
+    assert_swapped(&root);
     remove(&el).await;
 }
 
@@ -915,10 +915,7 @@ async fn a_failed_first_load_keeps_the_snapshot_with_the_error_over_it() {
     let ev: CustomEvent = JsFuture::from(ev).await.unwrap().dyn_into().unwrap();
     yew::scheduler::flush().await;
     assert_eq!(ev.type_(), "medal-summary-load");
-    assert!(root
-        .query_selector("[data-ms-prerendered]")
-        .unwrap()
-        .is_none());
+    assert_swapped(&root);
     assert_eq!(live.class_name(), "ms-root");
     assert!(root
         .query_selector(".ms-embed-snapshot-note")
