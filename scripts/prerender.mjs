@@ -29,10 +29,9 @@
 // styles blocks: do not prerender for such pages (the widget itself works
 // there). The layout is the one at --width (default 720 px, an article
 // column); the live widget relays it out for the reader's width.
-import { chromium } from 'playwright-core';
-import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { launch, TYPES } from './chromium.mjs';
 import { pathToFileURL } from 'node:url';
 
 // An opening tag; a quoted attribute value may hold '>' (title="a > b").
@@ -224,11 +223,6 @@ export function printCss(nodes, used) {
   }).join('');
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png',
-};
 const ORIGIN = 'http://medal-summary.prerender';
 
 /** The command: see the header. */
@@ -255,13 +249,8 @@ async function main(argv) {
     return 2;
   }
   const html = await readFile(file, 'utf8');
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'ms-prerender-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run'],
-  });
+  const browser = await launch('ms-prerender-');
+  const { context } = browser;
   try {
     // Relative URLs are answered from --root without a server.
     await context.route(`${ORIGIN}/**`, async (route) => {
@@ -279,8 +268,7 @@ async function main(argv) {
     result.widgets.forEach((s, i) => console.error(`prerender: widget ${i + 1}: ${s === 'ready' ? 'snapshot written' : `no snapshot (${s})`}`));
     return 0;
   } finally {
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
+    await browser.close();
   }
 }
 

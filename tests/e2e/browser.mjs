@@ -1,33 +1,21 @@
-// Launches Debian's Chromium through playwright-core, the way this machine
-// allows: headless, no sandbox (root), no background network, fresh profile.
+// The suites' browser: Debian's Chromium as scripts/chromium.mjs launches
+// it (headless, no sandbox as root, no background network, fresh profile),
+// serving the built site, plus axe-core and screenshots.
 import { before, after } from 'node:test';
-import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
-import { mkdtemp, rm, readFile, mkdir } from 'node:fs/promises';
+import { readFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
+import { launch as launchChromium } from '../../scripts/chromium.mjs';
 
 const require = createRequire(import.meta.url);
-export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+export { CHROMIUM } from '../../scripts/chromium.mjs';
 /** The built site the suites serve: dist/, or $MS_DIST. */
 export const DIST = path.resolve(process.env.MS_DIST || path.join(path.dirname(new URL(import.meta.url).pathname), '../../dist'));
 export const ARTIFACTS = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'artifacts');
 
 /** Starts a browser with its own throw-away profile; `close()` removes both. */
-export async function launch() {
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'ms-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
-  });
-  return {
-    context,
-    async close() { await context.close(); await rm(profile, { recursive: true, force: true }); },
-  };
-}
+export const launch = () => launchChromium('ms-e2e-');
 
 /** Opens `url` in a new page, recording console errors and page errors into `errors`. */
 export async function open(context, url, { viewport = { width: 1024, height: 900 }, colorScheme = 'light' } = {}) {
