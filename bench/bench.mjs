@@ -34,7 +34,8 @@ const SEL = {
   // Set by the embed layer on the host once the data has rendered.
   ready: 'medal-summary[data-ms-state="ready"]',
   // Our timeline: one button per event (src/components/timeline.rs).
-  marker: '.ms-tl-list .ms-tl-marker',
+  // Only once placed: until then the timeline is hidden (.ms-unplaced in www/widget.css).
+  marker: '.ms-tl[data-ms-placed] .ms-tl-list .ms-tl-marker',
   // Our medal table rows (src/components/table.rs).
   row: 'table.ms-table tbody tr',
   // The view tabs (src/components/app.rs, APG tabs): role=tab, data-view=card|medalists|table|history|timeline.
@@ -154,7 +155,8 @@ function firstPaintProbe(probe) {
     for (const h of document.querySelectorAll(probe.host)) if (h.shadowRoot) n += h.shadowRoot.querySelectorAll(probe.selector).length;
     return n;
   };
-  const opts = { childList: true, subtree: true };
+  // Attributes too: our markers count once their timeline is marked placed.
+  const opts = { childList: true, subtree: true, attributes: true, attributeFilter: ['data-ms-placed'] };
   // Declarative shadow roots (a prerendered page) are made by the parser,
   // not attachShadow: observe each one the first time its host is seen.
   const seen = new WeakSet();

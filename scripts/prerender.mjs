@@ -72,6 +72,12 @@ export async function prerenderHtml(context, url, html, { width = 720, height = 
     await page.setViewportSize({ width, height });
     await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: marked }));
     await page.goto(url);
+    // A loading="lazy" widget out of view would wait for a scroll: every
+    // widget gets its snapshot. (Only this copy of the page changes; the
+    // output is made from the source, so the attribute stays as written.)
+    await page.evaluate((mark) => {
+      for (const h of document.querySelectorAll(`medal-summary[${mark}][loading]`)) h.setAttribute('loading', 'eager');
+    }, MARK);
     await page.waitForFunction((mark) => customElements.get('medal-summary')
       && [...document.querySelectorAll(`medal-summary[${mark}]`)]
         .every((h) => ['ready', 'error'].includes(h.getAttribute('data-ms-state'))), MARK, { timeout, polling: 50 });

@@ -41,6 +41,20 @@ export function add_bronze(text) {
 export function call_refresh(el) { return el.refreshNow(); }
 export function microtask() { return Promise.resolve(); }
 export function set_html_unsafe(el, html) { el.setHTMLUnsafe(html); }
+// Resolves with whether `el` is within a screen of the viewport, from an
+// observer made after the element's own: its first report comes after the
+// element's has been handled (observers are notified in creation order).
+export function near_viewport(el) {
+  return new Promise((resolve) => {
+    const io = new IntersectionObserver((entries) => { io.disconnect(); resolve(entries[0].isIntersecting); }, { rootMargin: '100% 0px' });
+    io.observe(el);
+  });
+}
+export function spacer() {
+  const d = document.createElement('div');
+  d.style.height = `${4 * innerHeight}px`;
+  return d;
+}
 "#)]
 extern "C" {
     fn next_event(el: &Element, types: Array) -> js_sys::Promise;
@@ -48,6 +62,8 @@ extern "C" {
     fn call_refresh(el: &Element) -> js_sys::Promise;
     fn microtask() -> js_sys::Promise;
     fn set_html_unsafe(el: &Element, html: &str);
+    fn near_viewport(el: &Element) -> js_sys::Promise;
+    fn spacer() -> Element;
 }
 
 fn document() -> web_sys::Document {
@@ -940,4 +956,87 @@ async fn without_a_snapshot_nothing_waits() {
         1
     );
     remove(&el).await;
+}
+
+/// A `loading="lazy"` widget placed four screens down the page, and the
+/// spacer that puts it there (remove both when done).
+async fn far_lazy_widget() -> (HtmlElement, Element) {
+    let body = document().body().unwrap();
+    let gap = spacer();
+    body.append_child(&gap).unwrap();
+    let el = element(Some(MINIMAL), &[("loading", "lazy")]);
+    body.append_child(&el).unwrap();
+    let near = JsFuture::from(near_viewport(&el)).await.unwrap();
+    assert_eq!(
+        near.as_bool(),
+        Some(false),
+        "the test page puts it out of reach"
+    );
+    yew::scheduler::flush().await;
+    // Not mounted: no shadow root, no state, no data read.
+    assert!(el.shadow_root().is_none());
+    assert_eq!(el.get_attribute("data-ms-state"), None);
+    (el, gap)
+}
+
+async fn remove_far(el: &HtmlElement, gap: &Element) {
+    remove(el).await;
+    gap.remove();
+    web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+#[wasm_bindgen_test]
+async fn a_lazy_widget_loads_once_it_nears_the_viewport() {
+    let (el, gap) = far_lazy_widget().await;
+    assert_eq!(
+        Reflect::get(&el, &"loading".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("lazy"),
+        "reflected as a property"
+    );
+    let ev = next_event(&el, types(&["medal-summary-load", "medal-summary-error"]));
+    el.scroll_into_view();
+    let ev: CustomEvent = JsFuture::from(ev).await.unwrap().dyn_into().unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(ev.type_(), "medal-summary-load");
+    assert_eq!(state(&el), "ready");
+    assert_eq!(text(&q(&el, ".ms-country")), "Azerbaijan");
+    remove_far(&el, &gap).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_waiting_lazy_widget_loads_when_asked_or_made_eager() {
+    // refreshNow() is an explicit request: it loads now and resolves with the state.
+    let (el, gap) = far_lazy_widget().await;
+    let got = JsFuture::from(call_refresh(&el)).await.unwrap();
+    assert_eq!(got.as_string().as_deref(), Some("ready"));
+    assert_eq!(text(&q(&el, ".ms-country")), "Azerbaijan");
+    remove_far(&el, &gap).await;
+
+    // Dropping `loading="lazy"` loads it where it is.
+    let (el, gap) = far_lazy_widget().await;
+    let ev = next_event(&el, types(&["medal-summary-load", "medal-summary-error"]));
+    el.set_attribute("loading", "eager").unwrap();
+    JsFuture::from(ev).await.unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(state(&el), "ready");
+    remove_far(&el, &gap).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_lazy_widget_removed_while_waiting_waits_again_where_it_is_put() {
+    let (el, gap) = far_lazy_widget().await;
+    remove(&el).await;
+    assert!(el.shadow_root().is_none(), "nothing mounted on removal");
+    // Put back at the top of the page, in view: it loads there.
+    let ev = next_event(&el, types(&["medal-summary-load", "medal-summary-error"]));
+    let body = document().body().unwrap();
+    body.insert_before(&el, body.first_child().as_ref())
+        .unwrap();
+    JsFuture::from(ev).await.unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(state(&el), "ready");
+    remove_far(&el, &gap).await;
 }

@@ -28,15 +28,42 @@ function reserveBoxes() {
   }
 }
 
+const lazy = (h) => (h.getAttribute('loading') || '').trim().toLowerCase() === 'lazy';
+
+// Resolves when a widget comes within a screen of the viewport (the margin
+// the element itself uses, src/embed/element.rs) or one that is not lazy
+// appears, or a lazy one stops being lazy.
+function near() {
+  return new Promise((resolve) => {
+    const done = () => { io.disconnect(); mo.disconnect(); resolve(); };
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) done();
+    }, { rootMargin: '100% 0px' });
+    const check = () => {
+      for (const h of document.querySelectorAll('medal-summary')) {
+        if (!lazy(h)) return done();
+        io.observe(h);
+      }
+    };
+    const mo = new MutationObserver(check);
+    mo.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['loading'] });
+    check();
+  });
+}
+
 async function start() {
   reserveBoxes();
   // Already defined by another copy of the build (e.g. trunk's own loader).
   if (customElements.get('medal-summary')) return;
-  // Prerendered widgets (scripts/prerender.mjs) are on screen already: let
-  // that first frame go out before compiling and starting the wasm competes
-  // with it for the CPU (measured: painted ~30 ms sooner on 2 cores).
   const hosts = [...document.querySelectorAll('medal-summary')];
-  if (hosts.length && hosts.every((h) => h.shadowRoot)) {
+  if (hosts.length && hosts.every(lazy) && typeof IntersectionObserver === 'function') {
+    // Every widget is `loading="lazy"`: the page pays nothing, not even the
+    // download, until the reader scrolls towards one.
+    await near();
+  } else if (hosts.length && hosts.every((h) => h.shadowRoot)) {
+    // Prerendered widgets (scripts/prerender.mjs) are on screen already: let
+    // that first frame go out before compiling and starting the wasm competes
+    // with it for the CPU (measured: painted ~30 ms sooner on 2 cores).
     // The timer: a hidden tab runs no animation frames.
     await new Promise((resolve) => {
       requestAnimationFrame(() => setTimeout(resolve, 0));
@@ -47,8 +74,9 @@ async function start() {
   // requests overlap, so the widget paints sooner.
   const wasm = fetch(new URL('./medal-summary_bg.wasm', import.meta.url));
   const { default: init } = await import('./medal-summary.js');
-  // Runs main(), which defines the element.
+  // Runs main(), which defines the element in the next task.
   await init({ module_or_path: wasm });
+  await customElements.whenDefined('medal-summary');
 }
 
 if (!globalThis[KEY]) {

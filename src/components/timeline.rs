@@ -203,9 +203,20 @@ pub fn timeline(props: &TimelineProps) -> Html {
         // `style` attribute: a page whose CSP has no 'unsafe-inline' in
         // style-src blocks style attributes but not CSSOM writes.
         let axis_ref = axis_ref.clone();
+        let measured = avail.is_some();
         use_effect(move || {
             if let Some(axis) = axis_ref.cast::<web_sys::Element>() {
                 apply_custom_properties(&axis);
+                // Only now is everything where it stays: until then the
+                // widget is hidden (`.ms-unplaced` in widget.css), as Yew may
+                // let a frame be painted between the first render and its
+                // effects, and all below the axis would jump down when the
+                // markers arrive (a layout shift).
+                if measured {
+                    if let Ok(Some(section)) = axis.closest(".ms-tl") {
+                        let _ = section.set_attribute("data-ms-placed", "");
+                    }
+                }
             }
         });
     }
@@ -461,7 +472,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
 
     html! {
-        <section class="ms-tl" id={prefix.clone()} aria-labelledby={title_id.clone()}>
+        <section class="ms-tl ms-unplaced" id={prefix.clone()} aria-labelledby={title_id.clone()}>
             <h2 class="ms-tl-title" id={title_id}>{ tr(&lang, Msg::TlTitle) }</h2>
             <div class="ms-tl-bar">
                 <fieldset class="ms-tl-filter">

@@ -2,15 +2,27 @@
 //! forwards its lifecycle to Rust (connect, disconnect, attribute changes,
 //! the `data` property, `refreshNow()`). Custom element classes cannot be
 //! written in Rust, so this shim is kept as small as possible; all state and
-//! all decisions live in [`super::widget::Widget`].
+//! all decisions live in [`super::widget::Widget`], except when to start:
+//! a `loading="lazy"` element is only handed to Rust once it comes near the
+//! viewport (an `IntersectionObserver` here, like an iframe's lazy loading).
 
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 #[wasm_bindgen(inline_js = r#"
-const OBSERVED = ['src', 'lang', 'view', 'ranking', 'theme', 'refresh', 'height'];
+const OBSERVED = ['src', 'lang', 'view', 'ranking', 'theme', 'refresh', 'height', 'loading'];
 // Reflected as properties too (`lang` already is, on every HTMLElement).
-const REFLECTED = ['src', 'view', 'ranking', 'theme', 'refresh'];
+const REFLECTED = ['src', 'view', 'ranking', 'theme', 'refresh', 'loading'];
+// How near the viewport a `loading="lazy"` widget must come before it loads:
+// one screen ahead, time enough to load and render while the reader scrolls
+// there. www/embed.js waits by the same margin before fetching the wasm.
+const NEAR = '100% 0px';
+
+/** Whether `el` waits until it is near the viewport (`loading="lazy"`, as an iframe's). */
+function is_lazy(el) {
+  return (el.getAttribute('loading') || '').trim().toLowerCase() === 'lazy'
+    && typeof IntersectionObserver === 'function';
+}
 let parsed = null;
 
 export function when_parsed() {
@@ -38,6 +50,22 @@ export function next_task() {
 export function define_element(connected, disconnected, attribute, data, refresh, style) {
   if (customElements.get('medal-summary')) return false;
   let next = 1;
+  const mount = (el) => { el._msId = next++; connected(el, el._msId); };
+  // One observer for every lazy widget still waiting.
+  let near = null;
+  const wait = (el) => {
+    el._msWaiting = true;
+    near ??= new IntersectionObserver((entries) => {
+      for (const e of entries) if (e.isIntersecting) wake(e.target);
+    }, { rootMargin: NEAR });
+    near.observe(el);
+  };
+  const wake = (el) => {
+    if (!el._msWaiting) return;
+    el._msWaiting = false;
+    near.unobserve(el);
+    if (el.isConnected && !el._msId) mount(el);
+  };
   class MedalSummaryElement extends HTMLElement {
     static get observedAttributes() { return OBSERVED; }
     /** The shadow root's styles, as written (scripts/prerender.mjs inlines them). */
@@ -48,15 +76,19 @@ export function define_element(connected, disconnected, attribute, data, refresh
       for (const p of ['data', ...REFLECTED]) {
         if (Object.prototype.hasOwnProperty.call(this, p)) { const v = this[p]; delete this[p]; this[p] = v; }
       }
-      if (!this._msId) { this._msId = next++; connected(this, this._msId); }
+      if (this._msId || this._msWaiting) return;
+      if (is_lazy(this)) wait(this); else mount(this);
     }
     disconnectedCallback() {
       // A move within the page re-connects at once: only a real removal unmounts.
       queueMicrotask(() => {
-        if (!this.isConnected && this._msId) { const id = this._msId; this._msId = 0; disconnected(id); }
+        if (this.isConnected) return;
+        if (this._msWaiting) { this._msWaiting = false; near.unobserve(this); }
+        if (this._msId) { const id = this._msId; this._msId = 0; disconnected(id); }
       });
     }
     attributeChangedCallback(name, old, value) {
+      if (name === 'loading') { if (!is_lazy(this)) wake(this); return; }
       if (this._msId && old !== value) attribute(this._msId, name);
     }
     get data() { return this._msData; }
@@ -66,6 +98,8 @@ export function define_element(connected, disconnected, attribute, data, refresh
     }
     /** Re-reads the data now; resolves with the new `data-ms-state`. */
     refreshNow() {
+      // An explicit request: a lazy widget still waiting loads now.
+      wake(this);
       return this._msId ? refresh(this._msId) : Promise.resolve(this.getAttribute('data-ms-state') || 'loading');
     }
   }

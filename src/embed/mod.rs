@@ -49,6 +49,17 @@ pub fn mounted_count() -> usize {
     MOUNTED.with(|m| m.try_borrow().map(|m| m.len()).unwrap_or(0))
 }
 
+/// What the wasm's `main` runs: [`start`], in a task after the one that
+/// finished compiling and instantiating the module, so that neither task is
+/// long enough to hold up the page's input (Lighthouse counts each task's
+/// time beyond 50 ms as blocking). `embed.js` waits for the definition.
+pub fn start_soon() {
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = wasm_bindgen_futures::JsFuture::from(element::next_task()).await;
+        start();
+    });
+}
+
 /// Registers the `<medal-summary>` element (once; later calls do nothing).
 /// Every instance on the page, present or future, then mounts itself.
 pub fn start() {
@@ -207,24 +218,53 @@ fn live_root(shadow: &ShadowRoot) -> Option<web_sys::Element> {
 }
 
 /// Swaps a prerendered snapshot for the live widget, in the task that
-/// rendered the widget's data, so no frame shows neither. Until then the
+/// rendered the widget's data (or, if a view is still placing itself, the
+/// frame it is placed in), so no frame shows neither. Until then the
 /// live root has held the loading skeleton, unseen; the data's view never
 /// waits behind the snapshot. A reader focused inside the snapshot (on a
 /// link or a scroll region: prerender.mjs disables its controls) lands on
 /// the element at the same place in the live view.
 pub fn reveal(host: &HtmlElement) {
+    if let Some(root) = host.shadow_root().as_ref().and_then(live_root) {
+        reveal_when_placed(host.clone(), root, 0);
+    }
+}
+
+/// How many frames [`reveal`] waits at most for a view still placing itself.
+const PLACING_FRAMES: u32 = 30;
+
+fn reveal_when_placed(host: HtmlElement, root: web_sys::Element, frames: u32) {
     let Some(shadow) = host.shadow_root() else {
         return;
     };
+    // Another mount's live root by now (the element was removed and put
+    // back): that one reveals itself.
+    if live_root(&shadow).as_ref() != Some(&root) {
+        return;
+    }
+    // A view that lays itself out after measuring (`.ms-unplaced`, see
+    // widget.css) would show blank in the snapshot's place: the snapshot
+    // stays up until it is placed, a frame or two.
+    let placing = root
+        .query_selector(".ms-unplaced:not([data-ms-placed])")
+        .ok()
+        .flatten()
+        .is_some();
+    if placing && frames < PLACING_FRAMES {
+        if let Some(w) = web_sys::window() {
+            let (h, r) = (host.clone(), root.clone());
+            let next = Closure::once_into_js(move || reveal_when_placed(h, r, frames + 1));
+            if w.request_animation_frame(next.unchecked_ref()).is_ok() {
+                return;
+            }
+        }
+    }
     let snapshot = shadow.query_selector(SNAPSHOT_ROOT).ok().flatten();
     let focus_path = snapshot.as_ref().and_then(|snap| {
         let active = shadow.active_element()?;
         path_from(snap, &active).map(|p| (p, active.tag_name()))
     });
     let _ = remove_children(&shadow, true);
-    let Some(root) = live_root(&shadow) else {
-        return;
-    };
     root.set_class_name("ms-root");
     let target = focus_path
         .and_then(|(path, tag)| follow(&root, &path).filter(|e| e.tag_name() == tag))

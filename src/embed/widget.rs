@@ -191,6 +191,15 @@ pub enum Msg {
         /// What it gave.
         result: Result<Fetched, Failure>,
     },
+    /// Data parsed and validated in an earlier task, to be shown now.
+    Parsed {
+        /// Which load (older ones are ignored).
+        seq: u32,
+        /// The data, or why there is none.
+        result: Result<Loaded, Failure>,
+        /// The response's validators and fingerprint, kept once it is shown.
+        body: Option<(Validators, u64)>,
+    },
     /// The refresh timer fired.
     Tick,
     /// `visibilitychange` on the document.
@@ -223,12 +232,19 @@ impl Component for Widget {
     type Properties = WidgetProps;
 
     fn create(ctx: &Context<Self>) -> Self {
-        ctx.link().send_future(async {
+        let attrs = Attrs::read(&ctx.props().host);
+        let lang = attrs.lang;
+        ctx.link().send_future(async move {
             let _ = JsFuture::from(when_parsed()).await;
+            let _ = JsFuture::from(next_task()).await;
+            // The page's first `Intl` formatter loads the browser's locale
+            // data (20-30 ms on 2 cores, whichever kind comes first): in a
+            // task of its own it no longer lengthens the one that renders,
+            // and input is answered in between. Cached, so not wasted.
+            let _ = format_count(0, lang.code());
             let _ = JsFuture::from(next_task()).await;
             Msg::Start
         });
-        let attrs = Attrs::read(&ctx.props().host);
         let w = Widget {
             attrs,
             source: Source::Pending,
@@ -292,6 +308,17 @@ impl Component for Widget {
                 }
                 self.inflight = None;
                 self.fetched(ctx, result);
+                true
+            }
+            Msg::Parsed { seq, result, body } => {
+                if seq != self.seq {
+                    return false;
+                }
+                if let (Ok(_), Some((validators, print))) = (&result, body) {
+                    self.validators = validators;
+                    self.body = Some(print);
+                }
+                self.finish(ctx, result);
                 true
             }
             Msg::Tick => {
@@ -462,10 +489,11 @@ impl Widget {
     fn load(&mut self, ctx: &Context<Self>, refreshing: bool) {
         self.timer = None;
         self.due = false;
+        // Every load supersedes the ones before it, whatever its source.
+        self.seq = self.seq.wrapping_add(1);
         match self.source.clone() {
             Source::Pending => {}
             Source::Url(url) => {
-                self.seq = self.seq.wrapping_add(1);
                 let seq = self.seq;
                 let Ok(controller) = AbortController::new() else {
                     let f = Failure::new(FailKind::Network, Some(url), Reason::NoFetch);
@@ -500,7 +528,7 @@ impl Widget {
             Source::Property(value) => {
                 self.body = None;
                 let result = load_value(&value);
-                self.finish(ctx, result);
+                self.show_next_task(ctx, result, None);
             }
             Source::None => {
                 let f = Failure::new(FailKind::NoData, None, Reason::NoData);
@@ -527,15 +555,30 @@ impl Widget {
                     return;
                 }
                 let loaded = load_text(&text, url.as_deref());
-                if loaded.is_ok() {
-                    self.validators = validators;
-                    self.body = Some(print);
-                }
-                loaded
+                self.show_next_task(ctx, loaded, Some((validators, print)));
+                return;
             }
             Err(f) => Err(f),
         };
         self.finish(ctx, result);
+    }
+
+    /// Shows freshly parsed data in the next task rather than this one:
+    /// parsing and validating a full dataset and rendering it are each tens
+    /// of milliseconds on a slow phone, and one task holding both would keep
+    /// the page from answering input for their sum (Lighthouse's "total
+    /// blocking time" counts every task's time beyond 50 ms).
+    fn show_next_task(
+        &mut self,
+        ctx: &Context<Self>,
+        result: Result<Loaded, Failure>,
+        body: Option<(Validators, u64)>,
+    ) {
+        let seq = self.seq;
+        ctx.link().send_future(async move {
+            let _ = JsFuture::from(next_task()).await;
+            Msg::Parsed { seq, result, body }
+        });
     }
 
     /// A 304 or an identical body: the data shown is current.

@@ -288,3 +288,84 @@ test('live refresh runs on its interval and pauses while the page is hidden', as
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+/** In the page: whether `sel` is within a screen of the viewport, from an
+ * observer made after the loader's and the element's, so their first reports
+ * have been handled when it answers (observers are notified in creation order). */
+const nearViewport = (page, sel) => page.evaluate((sel) => new Promise((resolve) => {
+  const io = new IntersectionObserver((es) => { io.disconnect(); resolve(es[0].isIntersecting); }, { rootMargin: '100% 0px' });
+  io.observe(document.querySelector(sel));
+}), sel);
+
+test('on a phone the article\'s lazy timeline loads only as the reader nears it, with no layout shift', async () => {
+  const requests = [];
+  const page = await site.browser.context.newPage();
+  await page.setViewportSize({ width: 412, height: 823 });
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${site.server.url}/demo/article.html`);
+  await page.waitForSelector('#inline-widget[data-ms-state="ready"]');
+  assert.equal(await nearViewport(page, '#src-widget'), false, 'four paragraphs down, the timeline is out of reach');
+  // The first widget is live; the second has not even asked for its data.
+  assert.equal(await page.getAttribute('#src-widget', 'loading'), 'lazy');
+  assert.equal(await page.getAttribute('#src-widget', 'data-ms-state'), null);
+  assert.equal(await page.evaluate(() => document.querySelector('#src-widget').shadowRoot), null);
+  assert.ok(!requests.some((p) => p.endsWith('/data/aze-paris2024.json')), requests.join(' '));
+  // Its reserved box shows the skeleton meanwhile.
+  assert.equal(await page.evaluate(() => document.querySelector('#src-widget').getBoundingClientRect().height), 680);
+  assert.match(await page.evaluate(() => getComputedStyle(document.querySelector('#src-widget')).backgroundImage), /linear-gradient/);
+
+  // Scrolling towards it starts it; it is ready by the time it is reached.
+  await page.evaluate(() => document.querySelector('#src-widget').scrollIntoView({ block: 'center' }));
+  await page.waitForSelector('#src-widget[data-ms-state="ready"]');
+  assert.ok(requests.some((p) => p.endsWith('/data/aze-paris2024.json')));
+  assert.equal(await page.getAttribute('#src-widget [role=tab][aria-selected=true]', 'data-view'), 'timeline');
+  const hosted = JSON.parse(await readFile(path.join(DIST, 'data/aze-paris2024.json'), 'utf8')).hosted.length;
+  assert.equal(await page.locator('#src-widget .ms-tl-marker').count(), hosted);
+  assert.equal(await page.evaluate(() => document.querySelector('#src-widget').getBoundingClientRect().height), 680);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await page.evaluate(() => window.__cls), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a page whose widgets are all lazy downloads no widget code until the reader scrolls to one', async () => {
+  const doc = await readFile(path.join(DIST, 'data/minimal.json'), 'utf8');
+  const url = `${site.server.url}/lazy-only.html`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>lazy</title><link rel="icon" href="data:,">
+<link rel="stylesheet" href="/embed.css"><script type="module" src="/embed.js"></script></head>
+<body><p>Top of the story.</p><div style="height:3000px"></div>
+<medal-summary id="far" loading="lazy"><script type="application/json">${doc.replace(/</g, '\\u003c')}</script></medal-summary>
+</body></html>`;
+  const page = await site.browser.context.newPage();
+  await page.setViewportSize({ width: 800, height: 600 });
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await page.goto(url);
+  assert.equal(await nearViewport(page, '#far'), false);
+  assert.deepEqual(requests.filter((p) => /medal-summary(_bg\.wasm|\.js)$/.test(p)), [], 'no widget code fetched');
+  assert.equal(await page.evaluate(() => customElements.get('medal-summary')), undefined);
+
+  await page.evaluate(() => document.querySelector('#far').scrollIntoView());
+  await page.waitForSelector('#far[data-ms-state="ready"]');
+  assert.deepEqual(requests.filter((p) => /medal-summary(_bg\.wasm|\.js)$/.test(p)).sort(), ['/medal-summary.js', '/medal-summary_bg.wasm']);
+  assert.match(await page.locator('#far .ms-country').innerText(), /Azerbaijan/);
+  await page.close();
+});
+
+test('the loader and the element wait by the same margin', async () => {
+  const loader = await readFile(path.join(DIST, 'embed.js'), 'utf8');
+  const glue = await readFile(path.join(DIST, 'medal-summary.js'), 'utf8');
+  const a = /rootMargin: '([^']+)'/.exec(loader)?.[1];
+  const b = /const NEAR = '([^']+)'/.exec(glue)?.[1];
+  assert.ok(a && b, 'both found');
+  assert.equal(a, b);
+});
