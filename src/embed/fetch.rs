@@ -452,7 +452,7 @@ fn walk(v: &JsValue, depth: usize, plain: &js_sys::Object) -> Result<Json, (Stri
         let arr: &js_sys::Array = v.unchecked_ref();
         let mut out = Vec::with_capacity(arr.length() as usize);
         for (i, item) in arr.iter().enumerate() {
-            out.push(walk(&item, depth + 1, plain).map_err(under(format!("[{i}]")))?);
+            out.push(walk(&item, depth + 1, plain).map_err(|e| under(format!("[{i}]"))(e))?);
         }
         return Ok(Json::Array(out));
     }
@@ -468,7 +468,8 @@ fn walk(v: &JsValue, depth: usize, plain: &js_sys::Object) -> Result<Json, (Stri
     for pair in entries.iter() {
         let pair: js_sys::Array = pair.unchecked_into();
         let key = pair.get(0).as_string().unwrap_or_default();
-        let value = walk(&pair.get(1), depth + 1, plain).map_err(under(format!(".{key}")))?;
+        let value =
+            walk(&pair.get(1), depth + 1, plain).map_err(|e| under(format!(".{key}"))(e))?;
         out.push((key, value));
     }
     Ok(Json::Object(out))
