@@ -21,7 +21,8 @@
 //
 // The snapshot's buttons and inputs are written disabled (no code answers
 // them). The widget keeps the snapshot on screen until it has data to
-// show, then swaps the two in that task (src/embed/mod.rs, `reveal`); if
+// show, then swaps the two in that task, or once its view has placed
+// itself (src/embed/mod.rs, `reveal`); if
 // its data cannot be loaded, the snapshot stays with the failure over its
 // foot. Running the script again on its own output replaces the
 // snapshots. A widget that shows an error is left without one. Snapshots
@@ -78,9 +79,12 @@ export async function prerenderHtml(context, url, html, { width = 720, height = 
     await page.evaluate((mark) => {
       for (const h of document.querySelectorAll(`medal-summary[${mark}][loading]`)) h.setAttribute('loading', 'eager');
     }, MARK);
+    // Ready, and every view that places itself after measuring has done so
+    // (a snapshot taken before would keep it hidden: .ms-unplaced).
     await page.waitForFunction((mark) => customElements.get('medal-summary')
       && [...document.querySelectorAll(`medal-summary[${mark}]`)]
-        .every((h) => ['ready', 'error'].includes(h.getAttribute('data-ms-state'))), MARK, { timeout, polling: 50 });
+        .every((h) => ['ready', 'error'].includes(h.getAttribute('data-ms-state'))
+          && !h.shadowRoot?.querySelector('.ms-unplaced:not([data-ms-placed])')), MARK, { timeout, polling: 50 });
     // Two frames: resize observers and effects have run.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     // The styles as written (the CSSOM would expand `all: initial` into

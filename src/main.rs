@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    medal_summary::embed::start_soon();
+    medal_summary::embed::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

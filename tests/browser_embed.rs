@@ -50,6 +50,7 @@ export function near_viewport(el) {
     io.observe(el);
   });
 }
+export function next_frame() { return new Promise((r) => requestAnimationFrame(() => r())); }
 export function spacer() {
   const d = document.createElement('div');
   d.style.height = `${4 * innerHeight}px`;
@@ -64,6 +65,7 @@ extern "C" {
     fn set_html_unsafe(el: &Element, html: &str);
     fn near_viewport(el: &Element) -> js_sys::Promise;
     fn spacer() -> Element;
+    fn next_frame() -> js_sys::Promise;
 }
 
 fn document() -> web_sys::Document {
@@ -1030,13 +1032,98 @@ async fn a_lazy_widget_removed_while_waiting_waits_again_where_it_is_put() {
     let (el, gap) = far_lazy_widget().await;
     remove(&el).await;
     assert!(el.shadow_root().is_none(), "nothing mounted on removal");
-    // Put back at the top of the page, in view: it loads there.
-    let ev = next_event(&el, types(&["medal-summary-load", "medal-summary-error"]));
+    // Put back far down again: it waits again, unmounted.
     let body = document().body().unwrap();
+    body.append_child(&el).unwrap();
+    let near = JsFuture::from(near_viewport(&el)).await.unwrap();
+    assert_eq!(near.as_bool(), Some(false));
+    yew::scheduler::flush().await;
+    assert!(
+        el.shadow_root().is_none(),
+        "still waiting after re-insertion"
+    );
+    // Moved to the top of the page, in view: it loads there.
+    let ev = next_event(&el, types(&["medal-summary-load", "medal-summary-error"]));
     body.insert_before(&el, body.first_child().as_ref())
         .unwrap();
     JsFuture::from(ev).await.unwrap();
     yew::scheduler::flush().await;
     assert_eq!(state(&el), "ready");
     remove_far(&el, &gap).await;
+}
+
+/// Sets the `data` property and waits for the resulting load or error event.
+async fn set_data(el: &HtmlElement, doc: &JsValue) -> CustomEvent {
+    let ev = next_event(el, types(&["medal-summary-load", "medal-summary-error"]));
+    Reflect::set(el, &"data".into(), doc).unwrap();
+    let ev = JsFuture::from(ev).await.unwrap().dyn_into().unwrap();
+    yew::scheduler::flush().await;
+    ev
+}
+
+#[wasm_bindgen_test]
+async fn new_data_keeps_the_readers_place() {
+    let el = element(Some(DEFAULT), &[]);
+    mount(&el).await;
+    q(&el, "[role=tab][data-view=table]")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    yew::scheduler::flush().await;
+    let panel = q(&el, ".ms-panel[data-view=table]");
+    assert!(!panel.has_attribute("hidden"));
+    // New figures, not a new widget: the reader stays on the table, in the
+    // same views (no skeleton in between would have kept them).
+    let doc = js_sys::JSON::parse(DEFAULT).unwrap();
+    Reflect::set(
+        &get(&doc, &["country"]),
+        &"name".into(),
+        &"Azerbaijan (new)".into(),
+    )
+    .unwrap();
+    let ev = set_data(&el, &doc).await;
+    assert_eq!(ev.type_(), "medal-summary-load");
+    assert_eq!(
+        q(&el, "[role=tab][aria-selected=true]")
+            .get_attribute("data-view")
+            .as_deref(),
+        Some("table")
+    );
+    assert!(
+        q(&el, ".ms-panel[data-view=table]") == panel,
+        "the table panel is the same element"
+    );
+    remove(&el).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_timeline_mounted_empty_draws_and_shows_events_that_arrive_later() {
+    let el = element(None, &[("view", "timeline")]);
+    let empty = js_sys::JSON::parse(DEFAULT).unwrap();
+    Reflect::set(&empty, &"hosted".into(), &Array::new()).unwrap();
+    Reflect::set(&el, &"data".into(), &empty).unwrap();
+    mount(&el).await;
+    assert!(shadow(&el)
+        .query_selector(".ms-tl-marker")
+        .unwrap()
+        .is_none());
+    // The same view gets events: it measures its axis, draws the markers and
+    // marks itself placed (it stays hidden until then).
+    let ev = set_data(&el, &js_sys::JSON::parse(DEFAULT).unwrap()).await;
+    assert_eq!(ev.type_(), "medal-summary-load");
+    let section = q(&el, ".ms-tl.ms-unplaced");
+    let mut frames = 0;
+    while !section.has_attribute("data-ms-placed") && frames < 10 {
+        JsFuture::from(next_frame()).await.unwrap();
+        yew::scheduler::flush().await;
+        frames += 1;
+    }
+    assert!(section.has_attribute("data-ms-placed"), "placed");
+    assert!(
+        shadow(&el)
+            .query_selector_all(".ms-tl-marker")
+            .unwrap()
+            .length()
+            > 0
+    );
+    remove(&el).await;
 }

@@ -28,6 +28,9 @@ function reserveBoxes() {
   }
 }
 
+// A later task (scheduler.yield() keeps the page's task priority).
+const nextTask = () => (globalThis.scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0)));
+
 const lazy = (h) => (h.getAttribute('loading') || '').trim().toLowerCase() === 'lazy';
 
 // Resolves when a widget comes within a screen of the viewport (the margin
@@ -74,9 +77,18 @@ async function start() {
   // requests overlap, so the widget paints sooner.
   const wasm = fetch(new URL('./medal-summary_bg.wasm', import.meta.url));
   const { default: init } = await import('./medal-summary.js');
-  // Runs main(), which defines the element in the next task.
-  await init({ module_or_path: wasm });
-  await customElements.whenDefined('medal-summary');
+  // Compiled (streaming, off the main thread) in one task, instantiated and
+  // started in a later one: together they would be one task long enough to
+  // hold up the page's input on a slow phone. A response that is not served
+  // as application/wasm goes to wasm-bindgen's own fallback instead.
+  const res = await wasm;
+  let module = res;
+  if (res.ok && (res.headers.get('content-type') || '').split(';')[0].trim() === 'application/wasm') {
+    module = await WebAssembly.compileStreaming(res);
+    await nextTask();
+  }
+  // Runs main(), which defines the element.
+  await init({ module_or_path: module });
 }
 
 if (!globalThis[KEY]) {

@@ -191,7 +191,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     // The axis' own width, in 16px steps so a resize relayouts only when it matters.
     // `None` until measured: the first render draws no markers, since they
     // would be laid out for a guessed width and redrawn at once (costly with
-    // 1,000 events); the measuring effect runs in the same scheduler pass.
+    // 1,000 events); the measuring effect follows it (see `.ms-unplaced`).
     let avail = use_state_eq(|| None::<u32>);
     let geom = use_memo(
         (events.clone(), *filter, *avail),
@@ -208,10 +208,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
             if let Some(axis) = axis_ref.cast::<web_sys::Element>() {
                 apply_custom_properties(&axis);
                 // Only now is everything where it stays: until then the
-                // widget is hidden (`.ms-unplaced` in widget.css), as Yew may
-                // let a frame be painted between the first render and its
-                // effects, and all below the axis would jump down when the
-                // markers arrive (a layout shift).
+                // panel and what is under it are hidden (`.ms-unplaced` in
+                // widget.css), as Yew may let a frame be painted between the
+                // first render and its effects, and all below the axis would
+                // jump down when the markers arrive (a layout shift).
                 if measured {
                     if let Ok(Some(section)) = axis.closest(".ms-tl") {
                         let _ = section.set_attribute("data-ms-placed", "");
@@ -223,12 +223,16 @@ pub fn timeline(props: &TimelineProps) -> Html {
 
     {
         let (axis_ref, avail) = (axis_ref.clone(), avail.clone());
-        use_effect_with((), move |_| {
+        // Again when the axis appears: a refresh may bring the first events
+        // to a timeline that was mounted empty (no axis to measure then).
+        use_effect_with(events.is_empty(), move |_| {
             let measure =
                 move |el: &Element| avail.set(Some(el.client_width().max(0) as u32 / 16 * 16));
             let el = axis_ref.cast::<Element>();
-            // Measured now, so the first flush already has the real layout;
-            // the observer follows later changes (resizes, a tab shown).
+            // Measured now: the re-render with the real layout follows in the
+            // same scheduler run, unless Yew yields to the browser first
+            // (see `.ms-unplaced`); the observer follows later changes
+            // (resizes, a tab shown).
             if let Some(el) = &el {
                 measure(el);
             }

@@ -49,17 +49,6 @@ pub fn mounted_count() -> usize {
     MOUNTED.with(|m| m.try_borrow().map(|m| m.len()).unwrap_or(0))
 }
 
-/// What the wasm's `main` runs: [`start`], in a task after the one that
-/// finished compiling and instantiating the module, so that neither task is
-/// long enough to hold up the page's input (Lighthouse counts each task's
-/// time beyond 50 ms as blocking). `embed.js` waits for the definition.
-pub fn start_soon() {
-    wasm_bindgen_futures::spawn_local(async {
-        let _ = wasm_bindgen_futures::JsFuture::from(element::next_task()).await;
-        start();
-    });
-}
-
 /// Registers the `<medal-summary>` element (once; later calls do nothing).
 /// Every instance on the page, present or future, then mounts itself.
 pub fn start() {
@@ -237,9 +226,10 @@ fn reveal_when_placed(host: HtmlElement, root: web_sys::Element, frames: u32) {
     let Some(shadow) = host.shadow_root() else {
         return;
     };
-    // Another mount's live root by now (the element was removed and put
-    // back): that one reveals itself.
-    if live_root(&shadow).as_ref() != Some(&root) {
+    // Removed from the page meanwhile (its widget is gone, the snapshot
+    // stays for a re-insertion), or another mount's live root by now (it
+    // was removed and put back): that one reveals itself.
+    if !host.is_connected() || live_root(&shadow).as_ref() != Some(&root) {
         return;
     }
     // A view that lays itself out after measuring (`.ms-unplaced`, see

@@ -288,7 +288,10 @@ impl Component for Widget {
                 };
                 self.load = Load::Loading;
                 self.load(ctx, false);
-                true
+                // Only a request shows the skeleton; data at hand is shown in
+                // the next task, and rendering the skeleton meanwhile would
+                // start the views afresh (tab, sort, search and focus lost).
+                matches!(self.source, Source::Url(_))
             }
             Msg::Reload(waiter) => {
                 self.waiters.extend(waiter);
@@ -314,11 +317,14 @@ impl Component for Widget {
                 if seq != self.seq {
                     return false;
                 }
-                if let (Ok(_), Some((validators, print))) = (&result, body) {
-                    self.validators = validators;
-                    self.body = Some(print);
+                // The response's validators only once its data is shown: a
+                // rejected update must not make the next request a 304.
+                if self.finish(ctx, result) {
+                    if let Some((validators, print)) = body {
+                        self.validators = validators;
+                        self.body = Some(print);
+                    }
                 }
-                self.finish(ctx, result);
                 true
             }
             Msg::Tick => {
@@ -489,8 +495,10 @@ impl Widget {
     fn load(&mut self, ctx: &Context<Self>, refreshing: bool) {
         self.timer = None;
         self.due = false;
-        // Every load supersedes the ones before it, whatever its source.
+        // Every load supersedes the ones before it, whatever its source: a
+        // request still running is aborted (and must not hold off refresh).
         self.seq = self.seq.wrapping_add(1);
+        self.inflight = None;
         match self.source.clone() {
             Source::Pending => {}
             Source::Url(url) => {
@@ -590,7 +598,8 @@ impl Widget {
         self.settled(ctx);
     }
 
-    fn finish(&mut self, ctx: &Context<Self>, result: Result<Loaded, Failure>) {
+    /// Shows a load's outcome; `true` when its data is now on screen.
+    fn finish(&mut self, ctx: &Context<Self>, result: Result<Loaded, Failure>) -> bool {
         let refreshed = matches!(self.load, Load::Ready { .. });
         match result {
             Ok((data, problems)) => {
@@ -608,7 +617,8 @@ impl Widget {
                         problems,
                     );
                     self.body = None;
-                    return self.failed(ctx, f, true);
+                    self.failed(ctx, f, true);
+                    return false;
                 }
                 if let Load::Ready { data: old, .. } = &self.load {
                     if old.country.code == data.country.code {
@@ -644,8 +654,12 @@ impl Widget {
                     let f = Failure::with_problems(FailKind::Invalid, self.url(), reason, errors);
                     self.emit_error(ctx, &f, false, true);
                 }
+                true
             }
-            Err(f) => self.failed(ctx, f, refreshed),
+            Err(f) => {
+                self.failed(ctx, f, refreshed);
+                false
+            }
         }
     }
 
