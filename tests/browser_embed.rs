@@ -250,13 +250,7 @@ async fn data_property_loads_an_object() {
     );
     assert_eq!(state(&el), "error");
 
-    let doc = js_sys::JSON::parse(DEFAULT).unwrap();
-    Reflect::set(
-        &get(&doc, &["country"]),
-        &"name".into(),
-        &"Azerbaijan (property)".into(),
-    )
-    .unwrap();
+    let doc = default_named("Azerbaijan (property)");
     let loaded = next_event(&el, types(&["medal-summary-load"]));
     Reflect::set(&el, &"data".into(), &doc).unwrap();
     let ev: CustomEvent = JsFuture::from(loaded).await.unwrap().dyn_into().unwrap();
@@ -1052,6 +1046,13 @@ async fn a_lazy_widget_removed_while_waiting_waits_again_where_it_is_put() {
     remove_far(&el, &gap).await;
 }
 
+/// The default dataset as a JS object, its country renamed `name`.
+fn default_named(name: &str) -> JsValue {
+    let doc = js_sys::JSON::parse(DEFAULT).unwrap();
+    Reflect::set(&get(&doc, &["country"]), &"name".into(), &name.into()).unwrap();
+    doc
+}
+
 /// Sets the `data` property and waits for the resulting load or error event.
 async fn set_data(el: &HtmlElement, doc: &JsValue) -> CustomEvent {
     let ev = next_event(el, types(&["medal-summary-load", "medal-summary-error"]));
@@ -1073,13 +1074,7 @@ async fn new_data_keeps_the_readers_place() {
     assert!(!panel.has_attribute("hidden"));
     // New figures, not a new widget: the reader stays on the table, in the
     // same views (no skeleton in between would have kept them).
-    let doc = js_sys::JSON::parse(DEFAULT).unwrap();
-    Reflect::set(
-        &get(&doc, &["country"]),
-        &"name".into(),
-        &"Azerbaijan (new)".into(),
-    )
-    .unwrap();
+    let doc = default_named("Azerbaijan (new)");
     let ev = set_data(&el, &doc).await;
     assert_eq!(ev.type_(), "medal-summary-load");
     assert_eq!(
