@@ -447,12 +447,13 @@ fn walk(v: &JsValue, depth: usize, plain: &js_sys::Object) -> Result<Json, (Stri
             format!("nested deeper than {MAX_DEPTH} levels"),
         ));
     }
-    let under = |at: String| move |(rest, msg): (String, String)| (at + &rest, msg);
+    // The path step is formatted only on the way back from a failure.
+    let under = |at: String, (rest, msg): (String, String)| (at + &rest, msg);
     if js_sys::Array::is_array(v) {
         let arr: &js_sys::Array = v.unchecked_ref();
         let mut out = Vec::with_capacity(arr.length() as usize);
         for (i, item) in arr.iter().enumerate() {
-            out.push(walk(&item, depth + 1, plain).map_err(|e| under(format!("[{i}]"))(e))?);
+            out.push(walk(&item, depth + 1, plain).map_err(|e| under(format!("[{i}]"), e))?);
         }
         return Ok(Json::Array(out));
     }
@@ -469,7 +470,7 @@ fn walk(v: &JsValue, depth: usize, plain: &js_sys::Object) -> Result<Json, (Stri
         let pair: js_sys::Array = pair.unchecked_into();
         let key = pair.get(0).as_string().unwrap_or_default();
         let value =
-            walk(&pair.get(1), depth + 1, plain).map_err(|e| under(format!(".{key}"))(e))?;
+            walk(&pair.get(1), depth + 1, plain).map_err(|e| under(format!(".{key}"), e))?;
         out.push((key, value));
     }
     Ok(Json::Object(out))
