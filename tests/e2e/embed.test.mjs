@@ -20,6 +20,14 @@ async function shadowText(page, id, sel = '.ms-root') {
   return (await page.locator(`#${id} ${sel}`).first().innerText()).replace(/\s+/g, ' ');
 }
 
+/** From the next navigation on, `window.__cls` sums the page's layout shifts not caused by input. */
+const sumLayoutShifts = (page) => page.addInitScript(() => {
+  window.__cls = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+});
+
 function pageUrl(srcs, extra = '') {
   return `${site.server.url}/scenario/page?${srcs.map((s) => `src=${encodeURIComponent(s)}`).join('&')}${extra}`;
 }
@@ -143,12 +151,7 @@ test('the news article shows both widgets with no layout shift and no console er
     await new Promise((r) => setTimeout(r, 700));
     await route.continue();
   });
-  await page.addInitScript(() => {
-    window.__cls = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await sumLayoutShifts(page);
   await page.goto(`${site.server.url}/demo/article.html`);
   const before = await page.evaluate(() => [...document.querySelectorAll('medal-summary')].map((e) => e.getBoundingClientRect().height));
   await page.waitForFunction(() => [...document.querySelectorAll('medal-summary')].every((e) => e.getAttribute('data-ms-state') === 'ready'), null, { timeout: 15_000 });
@@ -305,11 +308,7 @@ test('on a phone the article\'s lazy timeline loads only as the reader nears it,
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  await page.addInitScript(() => {
-    window.__cls = 0;
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
-      .observe({ type: 'layout-shift', buffered: true });
-  });
+  await sumLayoutShifts(page);
   await page.goto(`${site.server.url}/demo/article.html`);
   await page.waitForSelector('#inline-widget[data-ms-state="ready"]');
   assert.equal(await nearViewport(page, '#src-widget'), false, 'four paragraphs down, the timeline is out of reach');
