@@ -666,7 +666,7 @@ async fn the_embed_code_gets_the_absolute_src() {
     remove(&el).await;
 }
 
-// ---- JSON.parse output and the `data` property into a Json tree -----------
+// ---- JSON text and the `data` property into a Json tree ------------------
 
 #[wasm_bindgen_test]
 fn js_values_become_the_same_tree_as_json_text() {
@@ -742,6 +742,43 @@ fn non_json_values_are_refused_with_their_path() {
     let bare: js_sys::Object = js_sys::Object::create(&JsValue::NULL.unchecked_into());
     Reflect::set(&bare, &"k".into(), &JsValue::from(2)).unwrap();
     assert!(from_js(&bare, "$", 0).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn text_is_read_by_the_crates_parser_as_jsonparse_would() {
+    use medal_summary::data::json::parse_with;
+    use medal_summary::embed::fetch::{from_js, load_text};
+    // The same tree as JSON.parse plus the walk, decimals through the
+    // browser's parseFloat included.
+    let by_js = from_js(&js_sys::JSON::parse(DEFAULT).unwrap(), "$", 0).unwrap();
+    assert_eq!(parse_with(DEFAULT, js_sys::parse_float).unwrap(), by_js);
+    let odd = r#"[0.1, -2.5e-3, 1E400, 12345678901234567890, "\u00e9\ud83e\udd47"]"#;
+    assert_eq!(
+        parse_with(odd, js_sys::parse_float).unwrap(),
+        from_js(&js_sys::JSON::parse(odd).unwrap(), "$", 0).unwrap()
+    );
+
+    // Malformed text: where, and what was expected, in the widget's message.
+    let Err(failure) = load_text("{\n  \"version\": 1,\n}", None) else {
+        panic!("a trailing comma was accepted")
+    };
+    let text = failure.text(Lang::En);
+    assert!(
+        text.contains("not valid JSON: expected no comma before '}'")
+            && text.contains("at line 3, column 1"),
+        "{text}"
+    );
+
+    // A key given twice, which JSON.parse would silently collapse, is
+    // reported in the browser as in the command.
+    let Err(failure) = load_text(r#"{"version": 1, "version": 1}"#, None) else {
+        panic!("a duplicate key was accepted")
+    };
+    let text = failure.text(Lang::En);
+    assert!(
+        text.contains("expected the field \"version\" once, found it 2 times"),
+        "{text}"
+    );
 }
 
 /// A shadow root as a prerendered page declares it (scripts/prerender.mjs):

@@ -149,7 +149,7 @@ pub fn validate_str(text: &str) -> Report {
             text.len()
         ));
     }
-    match serde_json::from_str::<Json>(text) {
+    match super::json::parse(text) {
         Ok(doc) => validate(&doc),
         Err(e) => fatal(format!("invalid JSON: {e}")),
     }
@@ -914,7 +914,7 @@ impl Checker {
                 continue;
             }
             if n > 1 {
-                // JSON.parse and serde keep different copies; refuse to guess.
+                // Parsers disagree on which copy wins (JSON.parse keeps the last); refuse to guess.
                 self.err(
                     &field(path, k),
                     format!("expected the field {} once, found it {n} times", quote(k)),

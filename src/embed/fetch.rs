@@ -1,11 +1,11 @@
 //! Loading a dataset: `fetch` with a timeout and conditional requests, then
-//! `JSON.parse` and validation. Every way this can go wrong becomes a
+//! parsing (`data::json`) and validation. Every way this can go wrong becomes a
 //! [`Failure`] with a kind, the URL and a sentence a newsroom can act on;
 //! nothing here panics, whatever the server sends.
 
 use crate::components::i18n::{fill, tr_in, Lang, Msg};
 use crate::components::intl::format_count;
-use crate::data::json::{Json, MAX_DEPTH};
+use crate::data::json::{self, Json, MAX_DEPTH};
 use crate::data::model::Dataset;
 use crate::data::validate::{validate, Problem, Report, Severity, MAX_BYTES};
 use std::cell::Cell;
@@ -383,7 +383,7 @@ pub fn js_message(e: &JsValue) -> String {
     e.as_string().unwrap_or_else(|| "unknown error".into())
 }
 
-/// Parses JSON text with the browser's `JSON.parse` and validates it.
+/// Parses JSON text and validates it.
 pub fn parse(text: &str) -> Report {
     match to_json(text) {
         Ok(doc) => validate(&doc),
@@ -405,13 +405,10 @@ fn to_json(text: &str) -> Result<Json, String> {
             text.len()
         ));
     }
-    let value =
-        js_sys::JSON::parse(text).map_err(|e| format!("not valid JSON: {}", js_message(&e)))?;
-    from_js(&value, "$", 0).map_err(|e| format!("not valid JSON: {e}"))
+    json::parse_with(text, js_sys::parse_float).map_err(|e| format!("not valid JSON: {e}"))
 }
 
-/// Copies what `JSON.parse` made (or a page's `data` object) into a [`Json`]
-/// tree. A walk with `js_sys` instead of serde-wasm-bindgen: the serde
+/// Copies a page's `data` object into a [`Json`] tree. A walk with `js_sys` instead of serde-wasm-bindgen: the serde
 /// machinery and the float printer its errors pull in cost more wasm than
 /// this whole function. Anything JSON cannot hold (functions, symbols,
 /// BigInts, class instances such as `Date` or `Map`) is refused with its
