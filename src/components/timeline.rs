@@ -214,7 +214,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 // jump down when the markers arrive (a layout shift).
                 if measured {
                     if let Ok(Some(section)) = axis.closest(".ms-tl") {
-                        let _ = section.set_attribute("data-ms-placed", "");
+                        // Once: rewriting it after every render would
+                        // restyle what `[data-ms-placed]` selects each time.
+                        if !section.has_attribute("data-ms-placed") {
+                            let _ = section.set_attribute("data-ms-placed", "");
+                        }
                     }
                 }
             }
