@@ -179,39 +179,43 @@ impl Parser<'_> {
         Ok(v)
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json, Expected> {
+    /// Steps into an array or object (the opening bracket under the
+    /// cursor), refusing one level too deep; true when it closes at once.
+    fn open(&mut self, depth: usize, close: u8) -> Result<bool, Expected> {
         if depth >= MAX_DEPTH {
             return Err(Expected::Deep);
         }
         self.at += 1;
-        let mut out = Vec::new();
         self.space();
-        if self.eat(b']') {
-            return Ok(Json::Array(out));
+        Ok(self.eat(close))
+    }
+
+    /// After an item: true at the closing bracket, false after a comma.
+    fn closes(&mut self, close: u8, or: Expected) -> Result<bool, Expected> {
+        self.space();
+        if self.eat(close) {
+            return Ok(true);
         }
-        loop {
+        if self.eat(b',') {
+            return Ok(false);
+        }
+        Err(or)
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json, Expected> {
+        let mut out = Vec::new();
+        let mut done = self.open(depth, b']')?;
+        while !done {
             out.push(self.value(depth + 1)?);
-            self.space();
-            if self.eat(b']') {
-                return Ok(Json::Array(out));
-            }
-            if !self.eat(b',') {
-                return Err(Expected::ArrayNext);
-            }
+            done = self.closes(b']', Expected::ArrayNext)?;
         }
+        Ok(Json::Array(out))
     }
 
     fn object(&mut self, depth: usize) -> Result<Json, Expected> {
-        if depth >= MAX_DEPTH {
-            return Err(Expected::Deep);
-        }
-        self.at += 1;
         let mut out = Vec::new();
-        self.space();
-        if self.eat(b'}') {
-            return Ok(Json::Object(out));
-        }
-        loop {
+        let mut done = self.open(depth, b'}')?;
+        while !done {
             self.space();
             if self.peek() != Some(b'"') {
                 return Err(Expected::Key);
@@ -222,14 +226,9 @@ impl Parser<'_> {
                 return Err(Expected::Colon);
             }
             out.push((key, self.value(depth + 1)?));
-            self.space();
-            if self.eat(b'}') {
-                return Ok(Json::Object(out));
-            }
-            if !self.eat(b',') {
-                return Err(Expected::ObjectNext);
-            }
+            done = self.closes(b'}', Expected::ObjectNext)?;
         }
+        Ok(Json::Object(out))
     }
 
     /// A string, the opening quote under the cursor.
