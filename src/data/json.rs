@@ -105,7 +105,7 @@ pub fn parse_with(text: &str, float: fn(&str) -> f64) -> Result<Json, String> {
     }
 }
 
-/// [`parse_with`] Rust's own float parser: the native command and tests.
+/// [`parse_with`] with Rust's own float parser: the native command and tests.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn parse(text: &str) -> Result<Json, String> {
     // The grammar was checked, so the lexeme always parses.
