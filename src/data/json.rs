@@ -238,10 +238,14 @@ impl Parser<'_> {
         loop {
             // Copy the run up to the next quote, backslash or control
             // character in one go: the text is already valid UTF-8.
-            let run = self.text.as_bytes()[self.at..]
+            let Some(run) = self.text.as_bytes()[self.at..]
                 .iter()
                 .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-                .ok_or(Expected::StringChar)?;
+            else {
+                // Cut off inside the string: the error is at the end.
+                self.at = self.text.len();
+                return Err(Expected::StringChar);
+            };
             out.push_str(&self.text[self.at..self.at + run]);
             self.at += run;
             match self.peek() {
@@ -339,7 +343,8 @@ impl Parser<'_> {
         }
         let lexeme = &self.text[start..self.at];
         // Counts and years: exact as an integer, without the float parser.
-        if integer && lexeme.len() <= 16 {
+        // (`-0` is left to `float`: as an integer it would lose its sign.)
+        if integer && lexeme.len() <= 16 && lexeme != "-0" {
             if let Ok(n) = lexeme.parse::<i64>() {
                 return Ok(Json::Number(n as f64));
             }
@@ -369,9 +374,12 @@ impl Parser<'_> {
             }
         };
         let next = self.text[self.at..].chars().next();
-        if matches!(e, Expected::Value | Expected::Key)
-            && matches!(next, Some(']' | '}'))
-            && self.text[..self.at].trim_end().ends_with(',')
+        // A value after a comma is only wanted in an array, a member name
+        // only in an object: `[1,}` is a wrong bracket, not a stray comma.
+        if matches!(
+            (e, next),
+            (Expected::Value, Some(']')) | (Expected::Key, Some('}'))
+        ) && self.text[..self.at].trim_end().ends_with(',')
         {
             return format!(
                 "expected no comma before '{}' (a trailing comma is not JSON), {}",
@@ -381,14 +389,24 @@ impl Parser<'_> {
         }
         let found = match next {
             None => "the end of the text".to_string(),
-            Some(c) if c.is_control() => format!("U+{:04X}", u32::from(c)),
+            // Named by code point when they would not show: a no-break
+            // space would read as a plain one, which is valid here.
+            Some(c)
+                if c.is_control()
+                    || (c.is_whitespace() && c != ' ')
+                    || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}') =>
+            {
+                format!("U+{:04X}", u32::from(c))
+            }
             Some(c) => format!("'{c}'"),
         };
         format!("expected {expected}, found {found}, {}", self.place())
     }
 
     fn place(&self) -> String {
+        // A byte-order mark is no column in an editor.
         let before = &self.text[..self.at];
+        let before = before.strip_prefix('\u{feff}').unwrap_or(before);
         let line = before.matches('\n').count() + 1;
         let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
             .chars()
@@ -423,6 +441,11 @@ mod tests {
             parse("12345678901234567").unwrap(),
             Json::Number(12345678901234567.0)
         );
+        // Signed zero kept, as JSON.parse keeps it.
+        let Json::Number(z) = parse("-0").unwrap() else {
+            panic!()
+        };
+        assert!(z == 0.0 && z.is_sign_negative());
     }
 
     #[test]
@@ -456,6 +479,12 @@ mod tests {
             ("", "expected a value (an object, array, string, number, true, false or null), found the end of the text, at line 1, column 1"),
             ("<!doctype html>", "expected a value (an object, array, string, number, true, false or null), found '<', at line 1, column 1"),
             ("{} x", "expected the end of the text after the value, found 'x', at line 1, column 4"),
+            ("\"abc", "expected the closing '\"' of the string (a line break or control character must be escaped), found the end of the text, at line 1, column 5"),
+            ("{\"a\": \"x\\u0041bc", "expected the closing '\"' of the string (a line break or control character must be escaped), found the end of the text, at line 1, column 17"),
+            ("[1,}", "expected a value (an object, array, string, number, true, false or null), found '}', at line 1, column 4"),
+            ("{\"a\":1,]", "expected a member name in double quotes, found ']', at line 1, column 8"),
+            ("\u{a0}1", "expected a value (an object, array, string, number, true, false or null), found U+00A0, at line 1, column 1"),
+            ("\u{feff}x", "expected a value (an object, array, string, number, true, false or null), found 'x', at line 1, column 1"),
             ("NaN", "expected a value (an object, array, string, number, true, false or null), found 'N', at line 1, column 1"),
         ];
         for (text, want) in cases {
