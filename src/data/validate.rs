@@ -138,31 +138,41 @@ fn path_is_under(path: &str, prefix: &str) -> bool {
     }
 }
 
-/// Parses and validates a document's text: malformed JSON is one error at
-/// `$` carrying the parser's line and column; text over [`MAX_BYTES`] is
-/// refused before parsing.
+/// Text into the tree [`validate`] reads: text over [`MAX_BYTES`] is refused
+/// before parsing, malformed JSON gives the parser's line and column after
+/// `not_json` (the command says "invalid JSON", the widget "not valid JSON").
+/// `float` reads the numbers that are not small integers (see
+/// [`super::json::parse_with`]).
+pub fn read_json(text: &str, float: fn(&str) -> f64, not_json: &str) -> Result<Json, String> {
+    if text.len() > MAX_BYTES {
+        return Err(too_long(text.len()));
+    }
+    super::json::parse_with(text, float).map_err(|e| format!("{not_json}: {e}"))
+}
+
+/// [`read_json`], then [`validate`]; text that cannot be read is one error at `$`.
+pub fn validate_text(text: &str, float: fn(&str) -> f64, not_json: &str) -> Report {
+    match read_json(text, float, not_json) {
+        Ok(doc) => validate(&doc),
+        Err(message) => fatal(message),
+    }
+}
+
+fn too_long(bytes: usize) -> String {
+    format!("expected at most {MAX_BYTES} bytes, found {bytes}")
+}
+
+/// The command's [`validate_text`], with Rust's own float parser.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn validate_str(text: &str) -> Report {
-    if text.len() > MAX_BYTES {
-        return fatal(format!(
-            "expected at most {MAX_BYTES} bytes, found {}",
-            text.len()
-        ));
-    }
-    match super::json::parse(text) {
-        Ok(doc) => validate(&doc),
-        Err(e) => fatal(format!("invalid JSON: {e}")),
-    }
+    validate_text(text, super::json::std_float, "invalid JSON")
 }
 
 /// Like [`validate_str`] for raw file contents, which may not be UTF-8.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn validate_bytes(bytes: &[u8]) -> Report {
     if bytes.len() > MAX_BYTES {
-        return fatal(format!(
-            "expected at most {MAX_BYTES} bytes, found {}",
-            bytes.len()
-        ));
+        return fatal(too_long(bytes.len()));
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => validate_str(text),
@@ -170,7 +180,6 @@ pub fn validate_bytes(bytes: &[u8]) -> Report {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn fatal(message: String) -> Report {
     Report {
         dataset: None,

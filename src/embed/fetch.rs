@@ -5,9 +5,9 @@
 
 use crate::components::i18n::{fill, tr_in, Lang, Msg};
 use crate::components::intl::format_count;
-use crate::data::json::{self, Json, MAX_DEPTH};
+use crate::data::json::{Json, MAX_DEPTH};
 use crate::data::model::Dataset;
-use crate::data::validate::{validate, Problem, Report, Severity, MAX_BYTES};
+use crate::data::validate::{read_json, validate, validate_text, Problem, Report, Severity};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -385,27 +385,14 @@ pub fn js_message(e: &JsValue) -> String {
 
 /// Parses JSON text and validates it.
 pub fn parse(text: &str) -> Report {
-    match to_json(text) {
-        Ok(doc) => validate(&doc),
-        Err(message) => Report {
-            dataset: None,
-            problems: vec![Problem {
-                severity: Severity::Error,
-                path: "$".into(),
-                message,
-            }],
-        },
-    }
+    validate_text(text, js_sys::parse_float, NOT_JSON)
 }
 
+/// How the widget says text is not JSON (the command says "invalid JSON").
+const NOT_JSON: &str = "not valid JSON";
+
 fn to_json(text: &str) -> Result<Json, String> {
-    if text.len() > MAX_BYTES {
-        return Err(format!(
-            "expected at most {MAX_BYTES} bytes, found {}",
-            text.len()
-        ));
-    }
-    json::parse_with(text, js_sys::parse_float).map_err(|e| format!("not valid JSON: {e}"))
+    read_json(text, js_sys::parse_float, NOT_JSON)
 }
 
 /// Copies a page's `data` object into a [`Json`] tree. A walk with `js_sys` instead of serde-wasm-bindgen: the serde
