@@ -10,7 +10,8 @@
 //   scale        first render and heap with 206 / 1,000 / 10,000 table rows and
 //                3 / 100 / 1,000 timeline events (TimelineJS3 too, for events)
 //   lighthouse   Lighthouse 12 on the demo article page (mobile and desktop),
-//                as published and prerendered (scripts/prerender.mjs)
+//                as published and prerendered (scripts/prerender.mjs), and
+//                on the same article without the widget (mobile)
 //
 // Results go to bench/results/latest.json; a summary goes to stdout.
 import { chromium } from 'playwright-core';
@@ -582,17 +583,20 @@ async function sectionLighthouse(server, o) {
   if (article === '/index.html') result.note = 'dist/demo/article.html does not exist yet: measured dist/index.html';
   // The same article after scripts/prerender.mjs (made in main()).
   if (server.prerenderedArticle) result.prerendered = await lighthousePage(server, o, server.prerenderedArticle);
+  // The same article without embed.js (its boxes still reserved): what the
+  // page alone scores, so what the widget adds shows. The phone only.
+  if (server.bareArticle) result.bare = await lighthousePage(server, o, server.bareArticle, ['mobile']);
   return result;
 }
 
 /** Lighthouse on one page, mobile and desktop, `o.lhRuns` runs each. */
-async function lighthousePage(server, o, page) {
+async function lighthousePage(server, o, page, formFactors = ['mobile', 'desktop']) {
   const { default: lighthouse } = await import('lighthouse');
   const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
   const chromeLauncher = await import('chrome-launcher');
   const url = `${server.url}${page}`;
   const result = { page };
-  for (const [formFactor, config] of [['mobile', undefined], ['desktop', desktopConfig]]) {
+  for (const [formFactor, config] of [['mobile', undefined], ['desktop', desktopConfig]].filter(([f]) => formFactors.includes(f))) {
     const runs = [];
     for (let i = 0; i < o.lhRuns; i++) {
       const chrome = await chromeLauncher.launch({
@@ -629,7 +633,10 @@ async function lighthousePage(server, o, page) {
     }
     // Keep the run with the median performance score (Lighthouse's own advice for variance).
     const sorted = [...runs].sort((a, b) => a.performance - b.performance);
-    result[formFactor] = { ...sorted[Math.floor((sorted.length - 1) / 2)], runs: runs.length, performanceScores: runs.map((r) => r.performance) };
+    result[formFactor] = {
+      ...sorted[Math.floor((sorted.length - 1) / 2)], runs: runs.length,
+      performanceScores: runs.map((r) => r.performance), tbts: runs.map((r) => Math.round(r.tbt)),
+    };
   }
   return result;
 }
@@ -731,8 +738,9 @@ function summary(res) {
   }
   const lh = res.lighthouse;
   if (ok(lh)) {
-    for (const x of [lh, lh.prerendered].filter(Boolean)) {
-      out.push('', `Lighthouse ${x.mobile?.lighthouseVersion ?? ''} on ${x.page}${x.note ? ` (${x.note})` : ''}, median-performance run of ${x.mobile?.runs}`);
+    for (const x of [lh, lh.prerendered, lh.bare].filter(Boolean)) {
+      const what = x === lh.bare ? ', the article without the widget' : '';
+      out.push('', `Lighthouse ${x.mobile?.lighthouseVersion ?? ''} on ${x.page}${what}${x.note ? ` (${x.note})` : ''}, median-performance run of ${x.mobile?.runs}`);
       out.push(table([
         ['form factor', 'performance', 'accessibility', 'best practices', 'CLS', 'FCP', 'LCP', 'TBT'],
         ...['mobile', 'desktop'].filter((f) => x[f]).map((f) => [f, x[f].performance, x[f].accessibility, x[f].bestPractices,
@@ -740,6 +748,7 @@ function summary(res) {
       ]));
       for (const f of ['mobile', 'desktop']) {
         if (!x[f]) continue;
+        if (x[f].tbts) out.push(`${f}, every run: performance ${x[f].performanceScores.join(', ')}; TBT ${x[f].tbts.map((t) => `${t} ms`).join(', ')}`);
         if (x[f].external.length) out.push(`${f}: EXTERNAL REQUESTS: ${x[f].external.join(' ')}`);
         const fails = [...x[f].failing.accessibility, ...x[f].failing.bestPractices];
         if (fails.length) out.push(`${f}: audits below 100: ${fails.join('; ')}`);
@@ -793,7 +802,7 @@ function markdown(res) {
   if (ok(lh)) {
     o.push('', `**Lighthouse ${lh.mobile?.lighthouseVersion}** on \`${lh.page.replace(/^\//, '')}\` (of ${lh.mobile?.runs} runs per form factor, the one with the median performance score):`, '');
     o.push('| page | | performance | accessibility | best practices | CLS | LCP | TBT |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-    for (const [name, x] of [['as published', lh], ['prerendered', lh.prerendered]]) {
+    for (const [name, x] of [['as published', lh], ['prerendered', lh.prerendered], ['without the widget', lh.bare]]) {
       if (!x) continue;
       for (const f of ['mobile', 'desktop']) if (x[f]) o.push(`| ${name} | ${f} | ${x[f].performance} | ${x[f].accessibility} | ${x[f].bestPractices} | ${x[f].cls?.toFixed(3)} | ${ms(x[f].lcp)} | ${ms(x[f].tbt)} |`);
     }
@@ -842,6 +851,11 @@ async function main() {
       if (r.widgets.some((w) => w !== 'ready')) throw new Error(`prerendering the article: ${r.widgets.join()}`);
       server.setPage('article-prerendered.html', r.html);
       server.prerenderedArticle = '/__bench/article-prerendered.html';
+      const html = await readFile(source, 'utf8');
+      const bare = html.replace(/<script\b[^>]*\bsrc="[^"]*embed\.js"[^>]*><\/script>\s*/g, '');
+      if (bare === html) throw new Error('the article has no embed.js script to leave out');
+      server.setPage('article-bare.html', bare);
+      server.bareArticle = '/__bench/article-bare.html';
     } finally {
       await context.close();
     }

@@ -71,8 +71,9 @@ pub fn history(props: &HistoryProps) -> Html {
         .collect();
     let chart = column_chart(&rows, FRAME, HEIGHT, 0.6);
     let band = (chart.plot_right - chart.plot_left) / rows.len().max(1) as f64;
-    // Year labels need ~26 units; on crowded axes label every k-th column.
-    let every = ((26.0 / band).ceil() as usize).max(1);
+    // A year label at the chart's 11 px is ~28 units wide (four digits of a
+    // typical sans), 30 with a gap; on crowded axes label every k-th column.
+    let every = ((30.0 / band).ceil() as usize).max(1);
     let name = props.data.country.name_in(lang).to_string();
     let base = format!("{}-hist", props.ns);
     let title_id = format!("{base}-title");

@@ -106,3 +106,37 @@ test('at 320 px no view scrolls the page sideways and every control is at least 
     await page.close();
   }
 });
+
+// Every distinct font (family, size, weight, style) that text on screen uses
+// costs the browser a font lookup on its first layout: 1–3 ms each here
+// (Chromium on Linux asks the browser process for each). Fonts were over half
+// of the card's first layout until the type scale was cut to 24, 16, 14 and
+// 12 px (11 px in charts) and weights 400 and 700: the card went from 9 faces
+// to 6 and its first layout from about 41 to 28 ms (traced, median of 6).
+// These budgets are today's counts, so a new face shows up here first.
+const FACE_BUDGET = { card: 6, medalists: 6, table: 7, history: 8, timeline: 4 };
+
+test('each view draws its text in a few font faces (each one is a font lookup on first layout)', async () => {
+  const all = new Set();
+  for (const view of VIEWS) {
+    const { page, errors } = await show({ view, width: 412 });
+    const faces = await page.locator('#widget').evaluate((host) => {
+      const out = new Set();
+      for (const el of host.shadowRoot.querySelectorAll('*')) {
+        if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue; // not in this view
+        const cs = getComputedStyle(el);
+        if (cs.visibility === 'hidden') continue;
+        out.add(`${cs.fontFamily} ${cs.fontSize} ${cs.fontWeight} ${cs.fontStyle}`);
+      }
+      return [...out].sort();
+    });
+    for (const f of faces) all.add(f);
+    assert.ok(faces.length > 1, `${view}: faces were counted`);
+    assert.ok(faces.length <= FACE_BUDGET[view], `${view} uses ${faces.length} font faces, budget ${FACE_BUDGET[view]}:\n${faces.join('\n')}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+  assert.ok(all.size <= 10, `the views use ${all.size} font faces in all:\n${[...all].join('\n')}`);
+});
