@@ -806,6 +806,10 @@ function markdown(res) {
       if (!x) continue;
       for (const f of ['mobile', 'desktop']) if (x[f]) o.push(`| ${name} | ${f} | ${x[f].performance} | ${x[f].accessibility} | ${x[f].bestPractices} | ${x[f].cls?.toFixed(3)} | ${ms(x[f].lcp)} | ${ms(x[f].tbt)} |`);
     }
+    const every = [['as published', lh], ['prerendered', lh.prerendered], ['without the widget', lh.bare]]
+      .filter(([, x]) => x?.mobile?.tbts)
+      .map(([name, x]) => `${name}: performance ${x.mobile.performanceScores.join(', ')}; TBT ${x.mobile.tbts.map((t) => `${t}`).join(', ')} ms`);
+    if (every.length) o.push('', `Every mobile run — ${every.join(' · ')}.`);
   }
   return o.join('\n');
 }

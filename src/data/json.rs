@@ -407,11 +407,17 @@ impl Parser<'_> {
         // A byte-order mark is no column in an editor.
         let before = &self.text[..self.at];
         let before = before.strip_prefix('\u{feff}').unwrap_or(before);
-        let line = before.matches('\n').count() + 1;
-        let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
-            .chars()
-            .count()
-            + 1;
+        // Lines end as editors end them: LF, CRLF (one break) or a lone CR.
+        let bytes = before.as_bytes();
+        let (mut line, mut start) = (1, 0);
+        for (i, &b) in bytes.iter().enumerate() {
+            let next = bytes.get(i + 1).or(self.text.as_bytes().get(self.at));
+            if b == b'\n' || (b == b'\r' && next != Some(&b'\n')) {
+                line += 1;
+                start = i + 1;
+            }
+        }
+        let column = before[start..].chars().count() + 1;
         format!("at line {line}, column {column}")
     }
 }
@@ -474,6 +480,10 @@ mod tests {
             ("{,}", "expected a member name in double quotes, found ',', at line 1, column 2"),
             ("[1 2]", "expected ',' or ']' after an array item, found '2', at line 1, column 4"),
             ("{\n  \"a\" 1}", "expected ':' after a member name, found '1', at line 2, column 7"),
+            ("{\r\n  \"a\" 1}", "expected ':' after a member name, found '1', at line 2, column 7"),
+            ("{\r  \"a\" 1}", "expected ':' after a member name, found '1', at line 2, column 7"),
+            ("[\r\r\n\n 1 2]", "expected ',' or ']' after an array item, found '2', at line 4, column 4"),
+            ("\"a\r\n", "expected the closing '\"' of the string (a line break or control character must be escaped), found U+000D, at line 1, column 3"),
             ("{\"a\": tru}", "expected true, found '}', at line 1, column 10"),
             ("[01]", "expected ',' or ']' after an array item, found '1', at line 1, column 3"),
             ("[1.]", "expected a digit, found ']', at line 1, column 4"),
