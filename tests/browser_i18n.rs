@@ -10,7 +10,7 @@ use medal_summary::components::export::{
 use medal_summary::components::i18n::{
     az_ordinal_suffix, en, lookup, ordinal_in, resolve_lang, tr, Lang, Msg,
 };
-use medal_summary::components::intl::ordinal;
+use medal_summary::components::intl::{format_list, format_number, ordinal};
 use medal_summary::components::table::RowData;
 use medal_summary::components::AppProps;
 use medal_summary::data::model::{Date, Medal, MedalKind, Tally};
@@ -73,6 +73,85 @@ fn global(name: &str) -> JsValue {
 }
 
 // ---- pure language logic ----------------------------------------------
+
+/// What the browser's own `Intl` gives: `new Intl.<kind>(lang, options).format(value)`.
+fn intl(kind: &str, lang: &str, options: &str, value: &JsValue) -> String {
+    let f = js_sys::Function::new_with_args(
+        "kind, lang, value",
+        &format!("return new Intl[kind](lang, {options}).format(value);"),
+    );
+    f.call3(&JsValue::NULL, &kind.into(), &lang.into(), value)
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn numbers_are_what_intl_gives_with_or_without_it() {
+    // Whole numbers below 1,000 in the widget's languages skip `Intl`
+    // (components::intl::format_number); everything else goes through it.
+    let mut values: Vec<f64> = (0..1000).map(f64::from).collect();
+    values.extend([1000.0, 1234.0, 999.5, 0.25, -1.0, -0.0, 12_345_678.0]);
+    for lang in ["en", "fr", "az", "ru", "de", "ar-EG"] {
+        for &n in &values {
+            let want = intl(
+                "NumberFormat",
+                if lang.is_empty() { "en" } else { lang },
+                "{}",
+                &JsValue::from_f64(n),
+            );
+            assert_eq!(format_number(n, lang), want, "{n} in {lang:?}");
+        }
+    }
+    // `""` is English.
+    assert_eq!(format_number(7.0, ""), "7");
+    assert_eq!(format_number(1234.0, ""), "1,234");
+}
+
+#[wasm_bindgen_test]
+fn lists_are_what_intl_gives_with_or_without_it() {
+    let names = [
+        "Judo",
+        "Côte d'Ivoire",
+        "Azərbaycan",
+        "Хорватия",
+        "Team A, B",
+    ];
+    let supported = js_sys::Function::new_with_args(
+        "lang",
+        "return Intl.ListFormat.supportedLocalesOf([lang]).length > 0;",
+    );
+    for lang in ["en", "fr", "az", "ru", "de"] {
+        let has_data = supported
+            .call1(&JsValue::NULL, &lang.into())
+            .unwrap()
+            .is_truthy();
+        for k in 0..=names.len() {
+            let items = &names[..k];
+            let got = format_list(items, lang);
+            if has_data {
+                let arr: js_sys::Array = items.iter().map(|s| JsValue::from_str(s)).collect();
+                let want = intl(
+                    "ListFormat",
+                    lang,
+                    "{ type: 'conjunction', style: 'long' }",
+                    &arr,
+                );
+                assert_eq!(got, want, "{k} items in {lang}");
+            } else {
+                // Chromium ships no Azerbaijani list data and would join in
+                // English ("A and B"); the widget keeps CLDR's Azerbaijani.
+                assert_eq!(lang, "az", "only Azerbaijani may lack list data");
+                let want = match k {
+                    0 => String::new(),
+                    1 => names[0].to_string(),
+                    _ => format!("{} və {}", items[..k - 1].join(", "), items[k - 1]),
+                };
+                assert_eq!(got, want, "{k} items in {lang}");
+            }
+        }
+    }
+}
 
 #[wasm_bindgen_test]
 fn ordinals_in_all_languages() {

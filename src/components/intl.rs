@@ -1,5 +1,9 @@
 //! Numbers, dates, lists, ordinals and collation in the widget's language,
-//! through the browser's `Intl`, so no locale data ships in the wasm.
+//! through the browser's `Intl`, so no locale data ships in the wasm. Two
+//! exceptions, in the widget's own four languages only, because a page's
+//! first `Intl` formatter costs the browser's locale data load: whole numbers
+//! below 1,000 (plain digits) and conjunction lists (one joining word), which
+//! is all the card shows. Tests hold both to what `Intl` gives.
 //!
 //! A language tag comes from a page attribute and may be malformed; `Intl`
 //! constructors throw on such a tag, so every tag is first checked with a
@@ -84,8 +88,28 @@ thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
+/// The widget's own language for one of its language codes (`""` is
+/// English), `None` for any other tag: for these four, the formats below
+/// that `Intl` would give for small numbers and for lists are known.
+fn own_lang(lang: &str) -> Option<Lang> {
+    if lang.is_empty() {
+        return Some(Lang::En);
+    }
+    Lang::ALL.into_iter().find(|l| l.code() == lang)
+}
+
 /// `n` with the language's digits and grouping ("1,234" in English).
+///
+/// A page's first `Intl` formatter, of whatever kind, makes the browser load
+/// its locale data: 35-110 ms on the main thread in a fresh Chromium here.
+/// The card shows only whole numbers below 1,000 and a list, and in the
+/// widget's four languages those are plain ASCII digits and fixed joining
+/// words (both checked against `Intl` in tests/browser_intl.rs), so a reader
+/// who stays on the card never pays for that load.
 pub fn format_number(n: f64, lang: &str) -> String {
+    if own_lang(lang).is_some() && n.is_sign_positive() && n < 1000.0 && n.fract() == 0.0 {
+        return (n as u32).to_string();
+    }
     let f = CACHE.with(|c| {
         c.borrow_mut().number.get(lang, || {
             Intl::NumberFormat::new(&locales(lang), &Object::new()).format()
@@ -149,8 +173,34 @@ pub fn ordinal(n: u32, lang: &str) -> String {
     ordinal_in(l, n, &format_count(n, lang))
 }
 
-/// Items joined as a list in the language ("A, B and C").
+/// Items joined as CLDR's long conjunction list in one of the widget's
+/// languages: ", " between the items, the language's "and" before the last,
+/// and in English a comma before it too, from three items on ("A, B, and C";
+/// "A, B et C"; "A, B və C"; "A, B и C").
+fn list_in(l: Lang, items: &[&str]) -> String {
+    let and = match l {
+        Lang::En => "and",
+        Lang::Fr => "et",
+        Lang::Az => "və",
+        Lang::Ru => "и",
+    };
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [first, second] => format!("{first} {and} {second}"),
+        [init @ .., last] => {
+            let serial = if l == Lang::En { "," } else { "" };
+            format!("{}{serial} {and} {last}", init.join(", "))
+        }
+    }
+}
+
+/// Items joined as a list in the language ("A, B, and C"); `Intl` for any
+/// language but the widget's own (see [`format_number`] for why).
 pub fn format_list(items: &[&str], lang: &str) -> String {
+    if let Some(l) = own_lang(lang) {
+        return list_in(l, items);
+    }
     let f = CACHE.with(|c| {
         c.borrow_mut().list.get(lang, || {
             Intl::ListFormat::new(

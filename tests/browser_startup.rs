@@ -1,0 +1,77 @@
+//! What the card costs the page on start-up: it must build no `Intl`
+//! formatter. A page's first one makes the browser load its locale data
+//! (35-110 ms on the main thread in a fresh Chromium, measured), and the
+//! card's numbers and lists are formatted without it in the widget's own
+//! languages (components::intl). This is a test binary of its own because
+//! the widget caches formatters per language: here nothing has built one yet.
+#![cfg(target_arch = "wasm32")]
+
+use medal_summary::components::AppProps;
+use medal_summary::embed::parse;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+mod common;
+use common::{mount, q, qa, text};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const DEFAULT: &str = include_str!("../www/data/aze-paris2024.json");
+
+/// Replaces each `Intl` constructor by one that counts what it builds in
+/// `globalThis.__intlBuilt` and then builds it as before.
+fn count_intl_constructions() {
+    js_sys::Function::new_no_args(
+        "globalThis.__intlBuilt = [];
+         for (const k of ['NumberFormat', 'ListFormat', 'DateTimeFormat', 'Collator', 'PluralRules', 'RelativeTimeFormat', 'DisplayNames', 'Segmenter']) {
+           const C = Intl[k];
+           if (!C) continue;
+           Intl[k] = new Proxy(C, { construct(t, args) { globalThis.__intlBuilt.push(k + ' ' + String(args[0])); return Reflect.construct(t, args); } });
+         }",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+}
+
+fn built() -> Vec<String> {
+    let v = js_sys::Reflect::get(&js_sys::global(), &"__intlBuilt".into()).unwrap();
+    js_sys::Array::from(&v)
+        .iter()
+        .map(|x| x.as_string().unwrap())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_card_builds_no_intl_formatter_in_any_of_its_languages() {
+    count_intl_constructions();
+    for lang in ["", "fr", "az", "ru"] {
+        let report = parse(DEFAULT);
+        let root = mount(AppProps {
+            data: Rc::new(report.dataset.expect("dataset")),
+            problems: Rc::new(report.problems),
+            lang: lang.into(),
+            view: "".into(),
+            ranking: Default::default(),
+            instance: lang.into(),
+            src: "".into(),
+        })
+        .await;
+        let card = q(&root, "[role=tabpanel][data-view=card]");
+        // The card is all there: the counts, the shared rank and its
+        // sentence (an ordinal, a count and a list), the chart.
+        let counts: Vec<String> = qa(&card, ".ms-count").iter().map(text).collect();
+        assert_eq!(counts, ["2", "2", "3", "7"], "{lang}");
+        assert_eq!(text(&q(&card, ".ms-rank-badge")), "=30", "{lang}");
+        let sentence = text(&q(&card, ".ms-rank-text"));
+        assert!(
+            sentence.contains("30") && sentence.contains("91") && sentence.contains("Croatia"),
+            "{lang}: {sentence}"
+        );
+        assert!(!qa(&card, ".ms-chart .ms-bar-total").is_empty(), "{lang}");
+    }
+    // The counting itself works: a constructor call is seen.
+    assert_eq!(built(), Vec::<String>::new());
+    let _ = js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    assert_eq!(built().len(), 1);
+}
