@@ -3,7 +3,8 @@
 //! exceptions, in the widget's own four languages only, because a page's
 //! first `Intl` formatter costs the browser's locale data load: whole numbers
 //! below 1,000 (plain digits) and conjunction lists (one joining word), which
-//! is all the card shows. Tests hold both to what `Intl` gives.
+//! is all the card shows. Tests hold both to what `Intl` gives. And
+//! Azerbaijani dates where the browser has no Azerbaijani data (Chromium).
 //!
 //! A language tag comes from a page attribute and may be malformed; `Intl`
 //! constructors throw on such a tag, so every tag is first checked with a
@@ -147,8 +148,78 @@ fn js_date(d: Date) -> js_sys::Date {
     ))
 }
 
+/// Azerbaijani month names as dates use them (CLDR's format-wide names).
+const AZ_MONTHS: [&str; 12] = [
+    "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr",
+    "noyabr", "dekabr",
+];
+
+/// Whether dates in `lang` must be written by the widget: Azerbaijani in a
+/// browser whose `Intl` accepts the tag but has no data for it. Chromium is
+/// one: it writes 29 July 2024 as "2024 M07 29". Asked of the language's
+/// cached formatter, once.
+fn writes_own_dates(lang: &str) -> bool {
+    thread_local! {
+        static AZ_MISSING: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+    }
+    if lang != Lang::Az.code() {
+        return false;
+    }
+    AZ_MISSING.with(|m| {
+        if let Some(missing) = m.get() {
+            return missing;
+        }
+        let probe = Date {
+            year: 2024,
+            month: 7,
+            day: 29,
+        };
+        let got = date_format(lang)
+            .format()
+            .call1(&JsValue::NULL, &js_date(probe))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        let missing = !got.contains(AZ_MONTHS[6]);
+        m.set(Some(missing));
+        missing
+    })
+}
+
+/// An Azerbaijani long date, CLDR's "d MMMM y" ("29 iyul 2024").
+fn az_date(d: Date) -> String {
+    format!("{} {} {}", d.day, az_month(d), d.year)
+}
+
+fn az_month(d: Date) -> &'static str {
+    AZ_MONTHS[usize::from(d.month.clamp(1, 12)) - 1]
+}
+
+/// An Azerbaijani date range, day and month shared where they can be
+/// ("12–28 iyun 2015", "12 iyun – 3 iyul 2015").
+fn az_range(start: Date, end: Date) -> String {
+    if start == end {
+        az_date(start)
+    } else if (start.year, start.month) == (end.year, end.month) {
+        format!(
+            "{}–{} {} {}",
+            start.day,
+            end.day,
+            az_month(start),
+            start.year
+        )
+    } else if start.year == end.year {
+        format!("{} {} – {}", start.day, az_month(start), az_date(end))
+    } else {
+        format!("{} – {}", az_date(start), az_date(end))
+    }
+}
+
 /// A calendar date in the language's long form ("29 July 2024", "July 29, 2024").
 pub fn format_date(d: Date, lang: &str) -> String {
+    if writes_own_dates(lang) {
+        return az_date(d);
+    }
     date_format(lang)
         .format()
         .call1(&JsValue::NULL, &js_date(d))
@@ -159,6 +230,9 @@ pub fn format_date(d: Date, lang: &str) -> String {
 
 /// A date range as compactly as the language allows ("12–28 June 2015").
 pub fn format_date_range(start: Date, end: Date, lang: &str) -> String {
+    if writes_own_dates(lang) {
+        return az_range(start, end);
+    }
     date_format(lang)
         .format_range(&js_date(start), &js_date(end))
         .ok()
