@@ -105,10 +105,12 @@ fn own_lang(lang: &str) -> Option<Lang> {
 /// its locale data: 35-110 ms on the main thread in a fresh Chromium here.
 /// The card shows only whole numbers below 1,000 and a list, and in the
 /// widget's four languages those are plain ASCII digits and fixed joining
-/// words (both checked against `Intl` in tests/browser_intl.rs), so a reader
-/// who stays on the card never pays for that load.
+/// words (both checked against `Intl` in tests/browser_i18n.rs and
+/// tests/browser_startup.rs), so a reader who stays on the card never pays
+/// for that load.
 pub fn format_number(n: f64, lang: &str) -> String {
-    if own_lang(lang).is_some() && n.is_sign_positive() && n < 1000.0 && n.fract() == 0.0 {
+    let whole = n.is_sign_positive() && n.fract() == 0.0;
+    if own_lang(lang).is_some() && whole && n < 1000.0 {
         return (n as u32).to_string();
     }
     let f = CACHE.with(|c| {
@@ -116,10 +118,18 @@ pub fn format_number(n: f64, lang: &str) -> String {
             Intl::NumberFormat::new(&locales(lang), &Object::new()).format()
         })
     });
-    f.call1(&JsValue::NULL, &JsValue::from_f64(n))
+    let out = f
+        .call1(&JsValue::NULL, &JsValue::from_f64(n))
         .ok()
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| crate::data::num::fixed(n, 3))
+        .unwrap_or_else(|| crate::data::num::fixed(n, 3));
+    // Azerbaijani groups digits with a full stop ("5.898"). A browser with
+    // no Azerbaijani data (Chromium) groups them the English way ("5,898"),
+    // and a whole number has no other comma to confuse it with.
+    if lang == Lang::Az.code() && whole {
+        return out.replace(',', ".");
+    }
+    out
 }
 
 /// A whole count, formatted; the common case of [`format_number`].
