@@ -802,11 +802,12 @@ function markdown(res) {
   if (ok(lh)) {
     o.push('', `**Lighthouse ${lh.mobile?.lighthouseVersion}** on \`${lh.page.replace(/^\//, '')}\` (of ${lh.mobile?.runs} runs per form factor, the one with the median performance score):`, '');
     o.push('| page | | performance | accessibility | best practices | CLS | LCP | TBT |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-    for (const [name, x] of [['as published', lh], ['prerendered', lh.prerendered], ['without the widget', lh.bare]]) {
+    const pages = [['as published', lh], ['prerendered', lh.prerendered], ['without the widget', lh.bare]];
+    for (const [name, x] of pages) {
       if (!x) continue;
       for (const f of ['mobile', 'desktop']) if (x[f]) o.push(`| ${name} | ${f} | ${x[f].performance} | ${x[f].accessibility} | ${x[f].bestPractices} | ${x[f].cls?.toFixed(3)} | ${ms(x[f].lcp)} | ${ms(x[f].tbt)} |`);
     }
-    const every = [['as published', lh], ['prerendered', lh.prerendered], ['without the widget', lh.bare]]
+    const every = pages
       .filter(([, x]) => x?.mobile?.tbts)
       .map(([name, x]) => `${name}: performance ${x.mobile.performanceScores.join(', ')}; TBT ${x.mobile.tbts.map((t) => `${t}`).join(', ')} ms`);
     if (every.length) o.push('', `Every mobile run — ${every.join(' · ')}.`);
