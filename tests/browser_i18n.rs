@@ -88,25 +88,54 @@ fn intl(kind: &str, lang: &str, options: &str, value: &JsValue) -> String {
         .unwrap()
 }
 
+/// CLDR's Azerbaijani grouping ("5.898"), for a browser with no
+/// Azerbaijani number data (Chromium groups the English way).
+fn az_grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[wasm_bindgen_test]
 fn numbers_are_what_intl_gives_with_or_without_it() {
-    // Whole numbers below 1,000 in the widget's languages skip `Intl`
+    // Whole numbers in the widget's languages skip `Intl`
     // (components::intl::format_number); everything else goes through it.
     let mut values: Vec<f64> = (0..1000).map(f64::from).collect();
-    values.extend([1000.0, 1234.0, 999.5, 0.25, -1.0, -0.0, 12_345_678.0]);
+    values.extend((1000..200_000).step_by(97).map(f64::from));
+    values.extend([
+        1000.0,
+        9999.0,
+        10_000.0,
+        100_000.0,
+        999_999.0,
+        1_000_000.0,
+        12_345_678.0,
+        f64::from(u32::MAX),
+        9_007_199_254_740_991.0,
+        9_007_199_254_740_992.0,
+        1e21,
+        999.5,
+        1234.5,
+        0.25,
+        -1.0,
+        -0.0,
+        -5898.0,
+    ]);
+    let az_has_data = intl("NumberFormat", "az", "{}", &JsValue::from_f64(1000.0)) == "1.000";
     for lang in ["en", "fr", "az", "ru", "de", "ar-EG"] {
         for &n in &values {
-            let want = if lang == "az" && n >= 1000.0 && n.fract() == 0.0 {
-                // CLDR's Azerbaijani grouping, which Chromium lacks.
-                let digits = (n as u64).to_string();
-                let mut out = String::new();
-                for (i, c) in digits.chars().enumerate() {
-                    if i > 0 && (digits.len() - i) % 3 == 0 {
-                        out.push('.');
-                    }
-                    out.push(c);
-                }
-                out
+            let own_az = lang == "az"
+                && !az_has_data
+                && (1000.0..9_007_199_254_740_992.0).contains(&n)
+                && n.fract() == 0.0;
+            let want = if own_az {
+                az_grouped(n as u64)
             } else {
                 intl("NumberFormat", lang, "{}", &JsValue::from_f64(n))
             };
@@ -373,60 +402,123 @@ const AZ_MONTHS: [&str; 12] = [
     "noyabr", "dekabr",
 ];
 
+/// The browser's own long date (or range, with `end`) in `lang`.
+fn intl_date(lang: &str, start: Date, end: Option<Date>) -> String {
+    let f = js_sys::Function::new_with_args(
+        "lang, a, b",
+        "const f = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }); return b === undefined ? f.format(a) : f.formatRange(a, b);",
+    );
+    let ms = |x: Date| JsValue::from_f64(x.days_since_epoch() as f64 * 86_400_000.0);
+    let b = end.map_or(JsValue::UNDEFINED, ms);
+    f.call3(&JsValue::NULL, &lang.into(), &ms(start), &b)
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
+/// The calendar date `days` days after 1970-01-01, read by the browser.
+fn date_from_days(days: i64) -> Date {
+    let d = js_sys::Date::new(&JsValue::from_f64(days as f64 * 86_400_000.0));
+    Date {
+        year: d.get_utc_full_year() as u16,
+        month: d.get_utc_month() as u8 + 1,
+        day: d.get_utc_date() as u8,
+    }
+}
+
 #[wasm_bindgen_test]
-fn azerbaijani_dates_name_the_month_in_every_browser() {
-    let d = |year, month, day| Date { year, month, day };
-    let date_fmt = |lang: &str, ms: f64, end: Option<f64>| -> String {
-        let f = js_sys::Function::new_with_args(
-            "lang, a, b",
-            "const f = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }); return b === undefined ? f.format(a) : f.formatRange(a, b);",
-        );
-        let b = end.map_or(JsValue::UNDEFINED, JsValue::from_f64);
-        f.call3(&JsValue::NULL, &lang.into(), &ms.into(), &b)
-            .unwrap()
-            .as_string()
-            .unwrap()
-    };
-    let ms = |x: Date| {
-        js_sys::Date::utc(f64::from(x.year), f64::from(x.month - 1))
-            + f64::from(x.day - 1) * 86_400_000.0
-    };
-    let cases = [
-        (d(2015, 6, 12), d(2015, 6, 28), "12–28 iyun 2015"),
-        (d(2015, 6, 12), d(2015, 7, 3), "12 iyun – 3 iyul 2015"),
-        (
-            d(2015, 12, 30),
-            d(2016, 1, 2),
-            "30 dekabr 2015 – 2 yanvar 2016",
-        ),
-        (d(2017, 5, 12), d(2017, 5, 12), "12 may 2017"),
-    ];
-    if browser_lacks_az_dates() {
-        assert_eq!(format_date(d(2024, 7, 29), "az"), "29 iyul 2024");
-        assert_eq!(format_date(d(2024, 1, 1), "az"), "1 yanvar 2024");
-        for (a, b, want) in cases {
-            assert_eq!(format_date_range(a, b, "az"), want);
+fn dates_are_what_intl_gives_with_or_without_it() {
+    // The widget writes long dates and ranges itself in its four languages
+    // (components::intl::format_date): every day of 2015 and of the leap year
+    // 2016, and ranges of every kind CLDR tells apart (one day, within a
+    // month, across months, across years), against the browser's `Intl`.
+    let first = Date {
+        year: 2015,
+        month: 1,
+        day: 1,
+    }
+    .days_since_epoch();
+    // 2015 and the leap year 2016.
+    let days: Vec<Date> = (first..first + 731).map(date_from_days).collect();
+    assert_eq!(days.last(), Date::parse("2016-12-31").as_ref());
+    assert!(days.contains(&Date::parse("2016-02-29").unwrap()));
+    let mut ranges = Vec::new();
+    for start in (first..first + 800).step_by(11) {
+        for len in [0, 1, 5, 16, 27, 40, 200, 400] {
+            ranges.push((date_from_days(start), date_from_days(start + len)));
         }
-    } else {
-        // The browser's own Azerbaijani, as for every other language.
-        assert_eq!(
-            format_date(d(2024, 7, 29), "az"),
-            date_fmt("az", ms(d(2024, 7, 29)), None)
-        );
-        for (a, b, _) in cases {
+    }
+    let lacks_az = browser_lacks_az_dates();
+    for lang in ["en", "fr", "ru", "az"] {
+        if lang == "az" && lacks_az {
+            continue;
+        }
+        for &d in &days {
             assert_eq!(
-                format_date_range(a, b, "az"),
-                date_fmt("az", ms(a), Some(ms(b)))
+                format_date(d, lang),
+                intl_date(lang, d, None),
+                "{d} in {lang}"
+            );
+        }
+        for &(a, b) in &ranges {
+            assert_eq!(
+                format_date_range(a, b, lang),
+                intl_date(lang, a, Some(b)),
+                "{a}..{b} in {lang}"
             );
         }
     }
-    // Either way the month is named, never "M07".
-    assert!(format_date(d(2024, 7, 29), "az").contains("iyul"));
-    // Other languages are the browser's, even where it lacks Azerbaijani.
+    // `""` is English.
     assert_eq!(
-        format_date(d(2024, 7, 29), "fr"),
-        date_fmt("fr", ms(d(2024, 7, 29)), None)
+        format_date(Date::parse("2024-07-29").unwrap(), ""),
+        "July 29, 2024"
     );
+    // Other tags are the browser's.
+    for lang in ["de", "en-GB"] {
+        let (a, b) = (
+            Date::parse("2015-06-12").unwrap(),
+            Date::parse("2015-06-28").unwrap(),
+        );
+        assert_eq!(format_date(a, lang), intl_date(lang, a, None), "{lang}");
+        assert_eq!(
+            format_date_range(a, b, lang),
+            intl_date(lang, a, Some(b)),
+            "{lang}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn azerbaijani_dates_name_the_month_in_every_browser() {
+    let d = |s: &str| Date::parse(s).unwrap();
+    // CLDR's Azerbaijani, as Firefox writes it.
+    let cases = [
+        ("2015-06-12", "2015-06-28", "12 – 28 iyun 2015"),
+        ("2015-06-12", "2015-07-03", "12 iyun – 3 iyul 2015"),
+        ("2015-12-30", "2016-01-02", "30 dekabr 2015 – 2 yanvar 2016"),
+        ("2017-05-12", "2017-05-12", "12 may 2017"),
+    ];
+    for (a, b, want) in cases {
+        assert_eq!(format_date_range(d(a), d(b), "az"), want);
+    }
+    assert_eq!(format_date(d("2024-07-29"), "az"), "29 iyul 2024");
+    for (m, name) in AZ_MONTHS.iter().enumerate() {
+        let date = Date {
+            year: 2024,
+            month: m as u8 + 1,
+            day: 1,
+        };
+        assert_eq!(format_date(date, "az"), format!("1 {name} 2024"));
+    }
+    if !browser_lacks_az_dates() {
+        // Where the browser has Azerbaijani, the same as its own.
+        for (a, b, _) in cases {
+            assert_eq!(
+                format_date_range(d(a), d(b), "az"),
+                intl_date("az", d(a), Some(d(b)))
+            );
+        }
+    }
 }
 
 #[wasm_bindgen_test]

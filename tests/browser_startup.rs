@@ -1,8 +1,9 @@
-//! What the card costs the page on start-up: it must build no `Intl`
-//! formatter. A page's first one makes the browser load its locale data
-//! (35-110 ms on the main thread in a fresh Chromium, measured), and the
-//! card's numbers and lists are formatted without it in the widget's own
-//! languages (components::intl). This is a test binary of its own because
+//! What the widget's first screen costs the page: in the widget's own
+//! languages it must build no `Intl` formatter, whichever view comes first.
+//! A page's first one makes the browser load its locale data (35-110 ms on
+//! the main thread in a fresh Chromium, measured), and numbers, dates, date
+//! ranges and lists are written without it in those languages
+//! (components::intl). This is a test binary of its own because
 //! the widget caches formatters per language: here nothing has built one yet.
 #![cfg(target_arch = "wasm32")]
 
@@ -74,4 +75,43 @@ async fn the_card_builds_no_intl_formatter_in_any_of_its_languages() {
     assert_eq!(built(), Vec::<String>::new());
     let _ = js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
     assert_eq!(built().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn no_other_view_builds_an_intl_formatter_either() {
+    count_intl_constructions();
+    for lang in ["", "fr", "az", "ru"] {
+        let report = parse(DEFAULT);
+        let props = |view: &str| AppProps {
+            data: Rc::new(report.dataset.clone().expect("dataset")),
+            problems: Rc::new(report.problems.clone()),
+            lang: lang.into(),
+            view: view.into(),
+            ranking: Default::default(),
+            instance: format!("{view}-{lang}").into(),
+            src: "".into(),
+        };
+        let root = mount(props("timeline")).await;
+        let panel = q(&root, "[role=tabpanel][data-view=timeline]");
+        // The details of the selected event: its dates as a range and its
+        // counts of nations and athletes (5,898 at the 2015 European Games).
+        let when = text(&q(&panel, ".ms-tl-when time"));
+        assert!(when.contains("201"), "{lang}: {when}");
+        let facts: Vec<String> = qa(&panel, ".ms-tl-facts dd").iter().map(text).collect();
+        assert!(
+            facts
+                .iter()
+                .any(|f| f.chars().filter(char::is_ascii_digit).count() >= 4),
+            "{lang}: {facts:?}"
+        );
+        let root = mount(props("medalists")).await;
+        let panel = q(&root, "[role=tabpanel][data-view=medalists]");
+        let day = text(&q(&panel, ".ms-date"));
+        assert!(day.contains("2024"), "{lang}: {day}");
+        let root = mount(props("history")).await;
+        assert!(!qa(&root, "[role=tabpanel][data-view=history] .ms-tick").is_empty());
+        let root = mount(props("table")).await;
+        assert!(qa(&root, "[role=tabpanel][data-view=table] tbody tr").len() > 90);
+    }
+    assert_eq!(built(), Vec::<String>::new());
 }

@@ -1,10 +1,12 @@
-//! Numbers, dates, lists, ordinals and collation in the widget's language,
-//! through the browser's `Intl`, so no locale data ships in the wasm. Two
-//! exceptions, in the widget's own four languages only, because a page's
-//! first `Intl` formatter costs the browser's locale data load: whole numbers
-//! below 1,000 (plain digits) and conjunction lists (one joining word), which
-//! is all the card shows. Tests hold both to what `Intl` gives. And
-//! Azerbaijani dates where the browser has no Azerbaijani data (Chromium).
+//! Numbers, dates, lists, ordinals and collation in the widget's language.
+//! In the widget's own four languages it writes whole numbers, long dates,
+//! date ranges and conjunction lists itself, because a page's first `Intl`
+//! formatter costs the browser's locale-data load (35-110 ms on the main
+//! thread in a fresh Chromium here) and those formats are small and fixed.
+//! Browser tests hold each of them to what `Intl` gives, in Chromium and
+//! Firefox; where Chromium has no Azerbaijani data at all, to CLDR's.
+//! Everything else (other tags, decimals, negatives, collation) goes to the
+//! browser's `Intl`, so no other locale data ships in the wasm.
 //!
 //! A language tag comes from a page attribute and may be malformed; `Intl`
 //! constructors throw on such a tag, so every tag is first checked with a
@@ -91,7 +93,8 @@ thread_local! {
 
 /// The widget's own language for one of its language codes (`""` is
 /// English), `None` for any other tag: for these four, the formats below
-/// that `Intl` would give for small numbers and for lists are known.
+/// that `Intl` would give for whole numbers, long dates, date ranges and
+/// lists are known.
 fn own_lang(lang: &str) -> Option<Lang> {
     if lang.is_empty() {
         return Some(Lang::En);
@@ -103,31 +106,50 @@ fn own_lang(lang: &str) -> Option<Lang> {
 ///
 /// A page's first `Intl` formatter, of whatever kind, makes the browser load
 /// its locale data: 35-110 ms on the main thread in a fresh Chromium here.
-/// The card shows only whole numbers below 1,000 and a list, and in the
-/// widget's four languages those are plain ASCII digits and fixed joining
-/// words (both checked against `Intl` in tests/browser_i18n.rs and
-/// tests/browser_startup.rs), so a reader who stays on the card never pays
-/// for that load.
+/// The widget only shows whole counts, and in its four languages those are
+/// ASCII digits grouped in threes with one fixed separator (checked against
+/// `Intl` in tests/browser_i18n.rs, and that no formatter is built in
+/// tests/browser_startup.rs), so its start-up never pays for that load.
 pub fn format_number(n: f64, lang: &str) -> String {
     let whole = n.is_sign_positive() && n.fract() == 0.0;
-    if own_lang(lang).is_some() && whole && n < 1000.0 {
-        return (n as u32).to_string();
+    if let Some(l) = own_lang(lang) {
+        // Below 2^53 every whole f64 is exact as an integer.
+        if whole && n < 9_007_199_254_740_992.0 {
+            return grouped(n as u64, group_separator(l));
+        }
     }
     let f = CACHE.with(|c| {
         c.borrow_mut().number.get(lang, || {
             Intl::NumberFormat::new(&locales(lang), &Object::new()).format()
         })
     });
-    let out = f
-        .call1(&JsValue::NULL, &JsValue::from_f64(n))
+    f.call1(&JsValue::NULL, &JsValue::from_f64(n))
         .ok()
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| crate::data::num::fixed(n, 3));
-    // Azerbaijani groups digits with a full stop ("5.898"). A browser with
-    // no Azerbaijani data (Chromium) groups them the English way ("5,898"),
-    // and a whole number has no other comma to confuse it with.
-    if lang == Lang::Az.code() && whole {
-        return out.replace(',', ".");
+        .unwrap_or_else(|| crate::data::num::fixed(n, 3))
+}
+
+/// CLDR's grouping separator: Azerbaijani groups with a full stop ("5.898"),
+/// French with a narrow no-break space, Russian with a no-break space. Every
+/// one of the four groups from 1,000 up.
+fn group_separator(l: Lang) -> char {
+    match l {
+        Lang::En => ',',
+        Lang::Fr => '\u{202f}',
+        Lang::Az => '.',
+        Lang::Ru => '\u{a0}',
+    }
+}
+
+/// `n`'s digits in groups of three from the right.
+fn grouped(n: u64, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() * 2);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
     }
     out
 }
@@ -158,77 +180,114 @@ fn js_date(d: Date) -> js_sys::Date {
     ))
 }
 
-/// Azerbaijani month names as dates use them (CLDR's format-wide names).
-const AZ_MONTHS: [&str; 12] = [
-    "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr",
-    "noyabr", "dekabr",
-];
-
-/// Whether dates in `lang` must be written by the widget: Azerbaijani in a
-/// browser whose `Intl` accepts the tag but has no data for it. Chromium is
-/// one: it writes 29 July 2024 as "2024 M07 29". Asked of the language's
-/// cached formatter, once.
-fn writes_own_dates(lang: &str) -> bool {
-    thread_local! {
-        static AZ_MISSING: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
-    }
-    if lang != Lang::Az.code() {
-        return false;
-    }
-    AZ_MISSING.with(|m| {
-        if let Some(missing) = m.get() {
-            return missing;
-        }
-        let probe = Date {
-            year: 2024,
-            month: 7,
-            day: 29,
-        };
-        let got = date_format(lang)
-            .format()
-            .call1(&JsValue::NULL, &js_date(probe))
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default();
-        let missing = !got.contains(AZ_MONTHS[6]);
-        m.set(Some(missing));
-        missing
-    })
+/// Month names as long dates use them (CLDR's format-wide names; genitive in
+/// Russian: "29 июля").
+fn month_name(l: Lang, month: u8) -> &'static str {
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const AZ: [&str; 12] = [
+        "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr",
+        "oktyabr", "noyabr", "dekabr",
+    ];
+    const RU: [&str; 12] = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ];
+    let names = match l {
+        Lang::En => &EN,
+        Lang::Fr => &FR,
+        Lang::Az => &AZ,
+        Lang::Ru => &RU,
+    };
+    names[usize::from(month.clamp(1, 12)) - 1]
 }
 
-/// An Azerbaijani long date, CLDR's "d MMMM y" ("29 iyul 2024").
-fn az_date(d: Date) -> String {
-    format!("{} {} {}", d.day, az_month(d), d.year)
-}
-
-fn az_month(d: Date) -> &'static str {
-    AZ_MONTHS[usize::from(d.month.clamp(1, 12)) - 1]
-}
-
-/// An Azerbaijani date range, day and month shared where they can be
-/// ("12–28 iyun 2015", "12 iyun – 3 iyul 2015").
-fn az_range(start: Date, end: Date) -> String {
-    if start == end {
-        az_date(start)
-    } else if (start.year, start.month) == (end.year, end.month) {
-        format!(
-            "{}–{} {} {}",
-            start.day,
-            end.day,
-            az_month(start),
-            start.year
-        )
-    } else if start.year == end.year {
-        format!("{} {} – {}", start.day, az_month(start), az_date(end))
+/// What follows the year: Russian writes "2024 г.".
+fn year_suffix(l: Lang) -> &'static str {
+    if l == Lang::Ru {
+        " г."
     } else {
-        format!("{} – {}", az_date(start), az_date(end))
+        ""
+    }
+}
+
+/// CLDR's long date, "yMMMMd": "July 29, 2024", "29 juillet 2024",
+/// "29 iyul 2024", "29 июля 2024 г.".
+fn own_date(l: Lang, d: Date) -> String {
+    let m = month_name(l, d.month);
+    if l == Lang::En {
+        format!("{m} {}, {}", d.day, d.year)
+    } else {
+        format!("{} {m} {}{}", d.day, d.year, year_suffix(l))
+    }
+}
+
+/// CLDR's interval formats for the long date: the month and year written
+/// once where both ends share them ("June 12 – 28, 2015", "12–28 juin 2015",
+/// "12 – 28 iyun 2015", "12–28 июня 2015 г."), the year once where only it is
+/// shared, and two whole dates otherwise.
+fn own_range(l: Lang, a: Date, b: Date) -> String {
+    if a == b {
+        return own_date(l, a);
+    }
+    let (ma, mb, y) = (month_name(l, a.month), month_name(l, b.month), a.year);
+    let suffix = year_suffix(l);
+    if a.year != b.year {
+        format!("{} – {}", own_date(l, a), own_date(l, b))
+    } else if a.month != b.month {
+        match l {
+            Lang::En => format!("{ma} {} – {mb} {}, {y}", a.day, b.day),
+            _ => format!("{} {ma} – {} {mb} {y}{suffix}", a.day, b.day),
+        }
+    } else {
+        match l {
+            Lang::En => format!("{ma} {} – {}, {y}", a.day, b.day),
+            Lang::Az => format!("{} – {} {ma} {y}", a.day, b.day),
+            Lang::Fr | Lang::Ru => format!("{}–{} {ma} {y}{suffix}", a.day, b.day),
+        }
     }
 }
 
 /// A calendar date in the language's long form ("29 July 2024", "July 29, 2024").
 pub fn format_date(d: Date, lang: &str) -> String {
-    if writes_own_dates(lang) {
-        return az_date(d);
+    if let Some(l) = own_lang(lang) {
+        return own_date(l, d);
     }
     date_format(lang)
         .format()
@@ -240,8 +299,8 @@ pub fn format_date(d: Date, lang: &str) -> String {
 
 /// A date range as compactly as the language allows ("12–28 June 2015").
 pub fn format_date_range(start: Date, end: Date, lang: &str) -> String {
-    if writes_own_dates(lang) {
-        return az_range(start, end);
+    if let Some(l) = own_lang(lang) {
+        return own_range(l, start, end);
     }
     date_format(lang)
         .format_range(&js_date(start), &js_date(end))
@@ -253,7 +312,9 @@ pub fn format_date_range(start: Date, end: Date, lang: &str) -> String {
 /// The ordinal of `n` in the widget's language ("30th", "30e", "30-cu",
 /// "30-е"), digits through `Intl`; see [`super::i18n::ordinal_in`].
 pub fn ordinal(n: u32, lang: &str) -> String {
-    let l = Lang::from_tag(&resolve_lang(lang)).unwrap_or_default();
+    let l = own_lang(lang)
+        .or_else(|| Lang::from_tag(&resolve_lang(lang)))
+        .unwrap_or_default();
     ordinal_in(l, n, &format_count(n, lang))
 }
 

@@ -13,11 +13,10 @@ use super::fetch::{
     Reason, Validators, TIMEOUT_MS,
 };
 use super::resources::{Inflight, Listener, Timeout, WidgetToken};
-use crate::components::app::View;
 use crate::components::i18n::{fill, resolve_lang, tr_in, Lang, Msg as Text};
-use crate::components::intl::{format_count, format_date, format_date_range};
+use crate::components::intl::format_count;
 use crate::components::App;
-use crate::data::model::{Dataset, Date};
+use crate::data::model::Dataset;
 use crate::data::num::parse_decimal;
 use crate::data::rank::RankBy;
 use crate::data::validate::{Problem, Severity};
@@ -228,44 +227,15 @@ pub struct Widget {
     _token: WidgetToken,
 }
 
-/// Builds, in a language, the date formatter that the view named by the
-/// `view` attribute shows first, if it shows dates: the medallists' days and
-/// the hosted events' date ranges. Formatters are cached, so the view's own
-/// are then quick.
-fn date_formatter_for(view: &str) -> Option<fn(&str)> {
-    const DAY: Date = Date {
-        year: 2024,
-        month: 7,
-        day: 29,
-    };
-    match View::parse(view)? {
-        View::Medalists => Some(|l| drop(format_date(DAY, l))),
-        View::Timeline => Some(|l| drop(format_date_range(DAY, Date { day: 30, ..DAY }, l))),
-        View::Card | View::Table | View::History => None,
-    }
-}
-
 impl Component for Widget {
     type Message = Msg;
     type Properties = WidgetProps;
 
     fn create(ctx: &Context<Self>) -> Self {
         let attrs = Attrs::read(&ctx.props().host);
-        let lang = attrs.lang;
-        let view = attrs.view.clone();
         ctx.link().send_future(async move {
             let _ = JsFuture::from(when_parsed()).await;
             let _ = JsFuture::from(next_task()).await;
-            // The page's first `Intl` formatter loads the browser's locale
-            // data (35-110 ms in a fresh Chromium here, whichever kind comes
-            // first). A first view that shows dates needs one: it gets a task
-            // of its own so as not to lengthen the one that renders, and input
-            // is answered in between. Cached, so not wasted. The other views'
-            // first screens need none (see components::intl::format_number).
-            if let Some(warm) = date_formatter_for(&view) {
-                warm(lang.code());
-                let _ = JsFuture::from(next_task()).await;
-            }
             Msg::Start
         });
         let w = Widget {
