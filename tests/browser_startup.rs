@@ -3,7 +3,9 @@
 //! A page's first one makes the browser load its locale data (35-110 ms on
 //! the main thread in a fresh Chromium, measured), and numbers, dates, date
 //! ranges and lists are written without it in those languages
-//! (components::intl). This is a test binary of its own because
+//! (components::intl). And the element's own start-up: its stylesheet is
+//! parsed in one task and the element defined, and its first widget mounted,
+//! in a later one. This is a test binary of its own because
 //! the widget caches formatters per language: here nothing has built one yet.
 #![cfg(target_arch = "wasm32")]
 
@@ -114,4 +116,48 @@ async fn no_other_view_builds_an_intl_formatter_either() {
         assert!(qa(&root, "[role=tabpanel][data-view=table] tbody tr").len() > 90);
     }
     assert_eq!(built(), Vec::<String>::new());
+}
+
+/// Runs page script and returns its value.
+fn eval(js: &str) -> JsValue {
+    js_sys::Function::new_no_args(js)
+        .call0(&JsValue::NULL)
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_stylesheet_is_parsed_a_task_before_the_element_is_defined() {
+    // Counts the stylesheets parsed (nothing in this binary has started the
+    // embed yet, so the shared sheet is not built).
+    eval(
+        "globalThis.__sheets = 0;
+         const parse = CSSStyleSheet.prototype.replaceSync;
+         CSSStyleSheet.prototype.replaceSync = function (text) { globalThis.__sheets++; return parse.call(this, text); };",
+    );
+    let sheets = || eval("return globalThis.__sheets;").as_f64().unwrap();
+    let defined = || !eval("return customElements.get('medal-summary');").is_undefined();
+    assert!(!defined());
+    medal_summary::embed::start();
+    // Parsed now; defined (and widgets mounted) only in a later task, so
+    // the two are not one long task.
+    assert_eq!(sheets(), 1.0);
+    assert!(!defined());
+    let when = js_sys::Promise::from(eval("return customElements.whenDefined('medal-summary');"));
+    wasm_bindgen_futures::JsFuture::from(when).await.unwrap();
+    assert!(defined());
+    // A widget mounted afterwards reuses the parsed sheet.
+    let el = eval(
+        "const el = document.createElement('medal-summary');
+         el.innerHTML = '<script type=application/json>{}</script>';
+         document.body.append(el); return el;",
+    );
+    let el: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(el);
+    let root = el.shadow_root().expect("mounted at once");
+    assert_eq!(
+        js_sys::Array::from(&js_sys::Reflect::get(&root, &"adoptedStyleSheets".into()).unwrap())
+            .length(),
+        1
+    );
+    assert_eq!(sheets(), 1.0);
+    el.remove();
 }

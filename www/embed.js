@@ -90,8 +90,9 @@ async function start() {
     module = await WebAssembly.compileStreaming(res);
     await nextTask();
   }
-  // Runs main(), which defines the element.
+  // Runs main(), which defines the element in a task of its own.
   await init({ module_or_path: module });
+  await customElements.whenDefined('medal-summary');
 }
 
 if (!globalThis[KEY]) {
