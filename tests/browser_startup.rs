@@ -23,18 +23,21 @@ wasm_bindgen_test_configure!(run_in_browser);
 const DEFAULT: &str = include_str!("../www/data/aze-paris2024.json");
 
 /// Replaces each `Intl` constructor by one that counts what it builds in
-/// `globalThis.__intlBuilt` and then builds it as before.
+/// `globalThis.__intlBuilt` and then builds it as before. Wrapped once per
+/// page, however many tests call it (a second wrapping would count each
+/// construction twice); every call empties the count.
 fn count_intl_constructions() {
-    js_sys::Function::new_no_args(
+    eval(
         "globalThis.__intlBuilt = [];
-         for (const k of ['NumberFormat', 'ListFormat', 'DateTimeFormat', 'Collator', 'PluralRules', 'RelativeTimeFormat', 'DisplayNames', 'Segmenter']) {
-           const C = Intl[k];
-           if (!C) continue;
-           Intl[k] = new Proxy(C, { construct(t, args) { globalThis.__intlBuilt.push(k + ' ' + String(args[0])); return Reflect.construct(t, args); } });
+         if (!globalThis.__intlCounted) {
+           globalThis.__intlCounted = true;
+           for (const k of ['NumberFormat', 'ListFormat', 'DateTimeFormat', 'Collator', 'PluralRules', 'RelativeTimeFormat', 'DisplayNames', 'Segmenter']) {
+             const C = Intl[k];
+             if (!C) continue;
+             Intl[k] = new Proxy(C, { construct(t, args) { globalThis.__intlBuilt.push(k + ' ' + String(args[0])); return Reflect.construct(t, args); } });
+           }
          }",
-    )
-    .call0(&JsValue::NULL)
-    .unwrap();
+    );
 }
 
 fn built() -> Vec<String> {
