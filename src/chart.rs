@@ -354,6 +354,46 @@ pub fn r2(v: f64) -> String {
     crate::data::num::fixed(v, 2)
 }
 
+/// Estimated advance of `c` in ems of a sans-serif at weight 400. Generous
+/// (DejaVu Sans, the widest common system sans, is the reference), because a
+/// label that runs past the chart's left edge is cut off mid-letter.
+fn char_em(c: char) -> f64 {
+    match c {
+        ' ' | 'i' | 'j' | 'l' | 'I' | '.' | ',' | '\'' | ':' | ';' | '!' | '|' | 'ı' => 0.32,
+        'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' | '/' => 0.42,
+        'm' | 'w' | 'M' | 'W' | 'ш' | 'щ' | 'ж' | 'ы' | 'ю' | 'м' | 'Ш' | 'Щ' | 'Ж' | 'Ы' | 'Ю'
+        | 'М' => 0.92,
+        c if c.is_uppercase() => 0.74,
+        _ => 0.64,
+    }
+}
+
+/// `s` as it fits in `max` user units at font size `size` (bold text is
+/// taken as 10% wider): whole, or cut with an ellipsis. The full text is
+/// always in the chart's text alternative.
+pub fn fit_label(s: &str, max: f64, size: f64, bold: bool) -> String {
+    let k = size * if bold { 1.1 } else { 1.0 };
+    let width = |c: char| char_em(c) * k;
+    if s.chars().map(width).sum::<f64>() <= max {
+        return s.to_string();
+    }
+    let room = max - width('…');
+    let mut used = 0.0;
+    let mut out = String::new();
+    for c in s.chars() {
+        used += width(c);
+        if used > room {
+            break;
+        }
+        out.push(c);
+    }
+    // An ellipsis after a space reads as a separate mark.
+    let kept = out.trim_end().len();
+    out.truncate(kept);
+    out.push('…');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -530,5 +570,39 @@ mod tests {
         assert_eq!(r2(10.0), "10");
         assert_eq!(r2(10.123), "10.12");
         assert_eq!(r2(-0.5), "-0.5");
+    }
+    #[test]
+    fn labels_are_cut_to_the_room_they_have() {
+        // Short labels stay whole.
+        assert_eq!(fit_label("Judo", 86.0, 11.0, false), "Judo");
+        assert_eq!(fit_label("All sports", 86.0, 11.0, true), "All sports");
+        // Long ones end in an ellipsis and fit, bold ones sooner.
+        for (s, bold) in [
+            ("Wrestling (freestyle)", false),
+            ("Все виды спорта", true),
+            ("Bütün idman növləri", true),
+            ("Tous les sports", true),
+            ("WWWWWWWWWWWWWWWWWWWW", false),
+        ] {
+            let cut = fit_label(s, 86.0, 11.0, bold);
+            assert!(cut.ends_with('…') && !cut.ends_with(" …"), "{s} → {cut}");
+            let k = if bold { 12.1 } else { 11.0 };
+            let w: f64 = cut.chars().map(|c| char_em(c) * k).sum();
+            assert!(w <= 86.0 + 1e-9, "{cut} is {w} wide");
+            assert!(s.starts_with(cut.trim_end_matches('…')));
+        }
+        assert_eq!(
+            fit_label("Wrestling (freestyle)", 86.0, 11.0, false),
+            "Wrestling (fr…"
+        );
+        assert!(
+            fit_label("Все виды спорта", 86.0, 11.0, true)
+                .chars()
+                .count()
+                < 14
+        );
+        // No room at all still gives a mark, never a panic.
+        assert_eq!(fit_label("Judo", 1.0, 11.0, false), "…");
+        assert_eq!(fit_label("", 0.0, 11.0, false), "");
     }
 }

@@ -5,7 +5,7 @@ use super::i18n::{tr, trf, Msg};
 use super::intl::format_count;
 use super::medals::{counts_phrase, letter_msg};
 use super::Shared;
-use crate::chart::{by_sport, hbar_chart, r2, tally_of, Frame, Segment};
+use crate::chart::{by_sport, fit_label, hbar_chart, r2, tally_of, Frame, Segment};
 use crate::data::model::{Dataset, MedalKind};
 use yew::prelude::*;
 
@@ -115,7 +115,7 @@ pub fn breakdown(props: &BreakdownProps) -> Html {
                     <g key={if i == 0 { "\u{0}all".to_string() } else { bar.label.clone() }}
                         class={classes!("ms-bar", (i == 0).then_some("ms-bar-all"))}>
                         <text x={r2(FRAME.left - 6.0)} y={r2(bar.y + bar.height / 2.0)} text-anchor="end"
-                            dominant-baseline="central" class="ms-bar-label">{ clip(&bar.label, 14) }</text>
+                            dominant-baseline="central" class="ms-bar-label">{ fit_label(&bar.label, FRAME.left - 6.0, 11.0, i == 0) }</text>
                         { for bar.segments.iter().map(|s| html! {
                             <g key={s.kind.as_str()}>{ segment(s, &pat, lang) }</g>
                         }) }
@@ -132,17 +132,5 @@ pub fn breakdown(props: &BreakdownProps) -> Html {
                 }) }
             </ul>
         </figure>
-    }
-}
-
-/// `s` cut to `n` characters with an ellipsis; the full name is in the text
-/// alternative.
-pub fn clip(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut c: String = s.chars().take(n.saturating_sub(1)).collect();
-        c.push('…');
-        c
     }
 }

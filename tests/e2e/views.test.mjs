@@ -56,6 +56,15 @@ for (const [lang, name] of Object.entries(LANGS)) {
     test(`card in ${lang}: country name translated, axe-core clean (${colorScheme})`, async () => {
       const { page, errors, panel } = await show({ view: 'card', lang, colorScheme });
       assert.match(await panel.innerText(), new RegExp(name));
+      // The chart's row labels stay inside the chart (a long or bold one is cut).
+      const spill = await page.locator('#widget').evaluate((host) => {
+        const svg = host.shadowRoot.querySelector('.ms-breakdown svg');
+        const left = svg.getBoundingClientRect().left;
+        return [...svg.querySelectorAll('.ms-bar-label')]
+          .filter((t) => t.getBoundingClientRect().left < left - 0.5)
+          .map((t) => `${t.textContent} starts ${(left - t.getBoundingClientRect().left).toFixed(1)}px left of the chart`);
+      });
+      assert.deepEqual(spill, []);
       assert.deepEqual(await axe(page), []);
       if (colorScheme === 'light') await screenshot(page, `card-${lang}`);
       assert.deepEqual(errors, []);
@@ -78,6 +87,45 @@ test('timeline under a strict CSP (no inline styles): markers are positioned apa
   assert.deepEqual(violations, []);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+// The layout follows the widget's own width, in its own unit: container
+// queries in em, which there is the root's font size, --ms-rem (a var()
+// inside a query's condition is invalid, and such a query never matches).
+test('breakpoints follow the widget width and --ms-rem: phone table, wide card and medallists', async () => {
+  const probe = (host) => {
+    const r = host.shadowRoot;
+    const shown = (sel) => { const el = r.querySelector(sel); return !!el && getComputedStyle(el).display !== 'none'; };
+    const cols = (sel) => { const el = r.querySelector(sel); return el ? getComputedStyle(el).gridTemplateColumns.split(' ').length : 0; };
+    const top = (sel) => r.querySelector(sel)?.getBoundingClientRect().top;
+    return {
+      code: shown('.ms-table-view td.ms-col-code'),
+      tally: cols('.ms-tally'),
+      card: r.querySelector('.ms-card') ? getComputedStyle(r.querySelector('.ms-card')).display : null,
+      dateBesideNames: top('.ms-medalist .ms-date') !== undefined && Math.abs(top('.ms-medalist .ms-date') - top('.ms-medalist .ms-athletes')) < 8,
+    };
+  };
+  const at = async (width, rem) => {
+    const { page, errors } = await show({ view: 'table', width });
+    // The front page's column is 46rem; let the widget take the window's width.
+    await page.evaluate(() => { document.querySelector('main').style.maxWidth = 'none'; });
+    if (rem) await page.evaluate((v) => document.getElementById('widget').style.setProperty('--ms-rem', v), rem);
+    const seen = {};
+    for (const view of ['table', 'card', 'medalists']) {
+      await page.evaluate((v) => document.getElementById('widget').setAttribute('view', v), view);
+      await page.locator(`#widget [role=tabpanel][data-view="${view}"]:not([hidden])`).waitFor({ state: 'visible' });
+      seen[view] = await page.locator('#widget').evaluate(probe);
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+    return { code: seen.table.code, tally: seen.card.tally, card: seen.card.card, dateBesideNames: seen.medalists.dateBesideNames };
+  };
+  // 360 px: the phone table drops its code column; one column of names and dates.
+  assert.deepEqual(await at(360), { code: false, tally: 2, card: 'block', dateBesideNames: false });
+  // 1024 px: every column, the tally in a row of four, the card in two columns.
+  assert.deepEqual(await at(1024), { code: true, tally: 4, card: 'grid', dateBesideNames: true });
+  // The same width with a larger unit is, to the widget, a narrower screen.
+  assert.deepEqual(await at(1024, '20px'), { code: true, tally: 4, card: 'block', dateBesideNames: true });
 });
 
 test('at 320 px no view scrolls the page sideways and every control is at least 24 px', async () => {
