@@ -1,0 +1,64 @@
+// The stylesheets as Chromium parses them. A declaration the browser does not
+// understand is dropped without a word, and so is a whole query whose
+// condition is invalid: for five sessions the widget's container queries
+// were written `(max-width: calc(30 * var(--ms-rem)))`, a var() where none is
+// allowed, and no breakpoint ever applied. This finds that kind of mistake
+// in every file, whatever it styles.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { launch } from './browser.mjs';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const FILES = [
+  'src/embed/shadow.css', 'www/widget.css', 'www/timeline.css',
+  'www/embed.css', 'www/embed-frame.css', 'www/page.css', 'www/demo/demo.css',
+];
+
+let browser;
+let page;
+before(async () => {
+  browser = await launch();
+  page = await browser.context.newPage();
+});
+after(async () => { await browser?.close(); });
+
+/** What Chromium makes of `css`: declarations it drops, conditions with var(), and its rule count. */
+function audit(css) {
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  const problems = [];
+  for (const m of text.matchAll(/@(media|container|supports)([^{]*)\{/g)) {
+    if (/var\(/.test(m[2])) problems.push(`@${m[1]}${m[2].trimEnd()}: var() is not allowed in a condition`);
+  }
+  for (const m of text.matchAll(/[{;]\s*(-?[a-z][a-z-]*)\s*:\s*([^;{}]+?)\s*(?=[;}])/g)) {
+    const [, prop, raw] = m;
+    const value = raw.replace(/\s*!important$/, '');
+    const el = document.createElement('div');
+    el.style.setProperty(prop, value);
+    if (el.style.getPropertyValue(prop) === '' && !CSS.supports(prop, value)) problems.push(`${prop}: ${value}`);
+  }
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(text);
+  const count = (rules) => [...rules].reduce((n, r) => n + 1 + (r.cssRules ? count(r.cssRules) : 0), 0);
+  return { problems, rules: count(sheet.cssRules), declarations: [...text.matchAll(/:\s*[^;{}]+;/g)].length };
+}
+
+test('every declaration in every stylesheet is one Chromium keeps, and no query condition uses var()', async () => {
+  for (const f of FILES) {
+    const got = await page.evaluate(audit, await readFile(path.join(ROOT, f), 'utf8'));
+    assert.ok(got.rules > 0 && got.declarations > 0, `${f}: nothing was read`);
+    assert.deepEqual(got.problems, [], f);
+  }
+});
+
+test('the audit finds what it looks for', async () => {
+  const got = await page.evaluate(audit, `
+    .a { display: flexx; color: red }
+    @container ms (max-width: calc(30 * var(--ms-rem))) { .b { gap: 1px; font-size: 12pz } }
+    .c { margin: 0 auto; inset-inline: bogus !important }`);
+  assert.deepEqual(got.problems, [
+    '@container ms (max-width: calc(30 * var(--ms-rem))): var() is not allowed in a condition',
+    'display: flexx', 'font-size: 12pz', 'inset-inline: bogus',
+  ]);
+});
