@@ -352,8 +352,12 @@ pub fn medal_table(props: &MedalTableProps) -> Html {
     }
 }
 
-/// Scrolls the featured row into view by moving only the table's scroll box
-/// (never the page, which `scrollIntoView` may do), clear of the sticky header.
+/// Scrolls the featured row into view by moving only the widget's own scroll
+/// boxes (never the page, which `scrollIntoView` may do): the table's box,
+/// clear of its sticky header, and then the widget's fixed-height frame
+/// (`.ms-root`), which on a phone may hold the bottom of that box below its
+/// fold. Positions are computed, not read back, because both boxes may
+/// scroll smoothly.
 fn scroll_row_into_box(scroller: &Element) {
     let Ok(Some(row)) = scroller.query_selector("tr.ms-featured") else {
         return;
@@ -370,10 +374,41 @@ fn scroll_row_into_box(scroller: &Element) {
     let top = r.top() - boxr.top() + scroll;
     let bottom = r.bottom() - boxr.top() + scroll;
     let view = f64::from(scroller.client_height());
-    if top - head < scroll {
-        scroller.set_scroll_top((top - head).max(0.0) as i32);
+    let target = if top - head < scroll {
+        (top - head).max(0.0)
     } else if bottom > scroll + view {
-        scroller.set_scroll_top((bottom - view).ceil() as i32);
+        (bottom - view).ceil()
+    } else {
+        scroll
+    };
+    if target != scroll {
+        scroller.set_scroll_top(target as i32);
+    }
+    // Where the row will be on screen once the table's box has scrolled.
+    let moved = target - scroll;
+    let (row_top, row_bottom) = (r.top() - moved, r.bottom() - moved);
+    let Ok(Some(frame)) = scroller.closest(".ms-root") else {
+        return;
+    };
+    if frame.scroll_height() <= frame.client_height() {
+        return;
+    }
+    let fr = frame.get_bounding_client_rect();
+    let frame_top = fr.top() + f64::from(frame.client_top());
+    let frame_bottom = frame_top + f64::from(frame.client_height());
+    let by = if row_bottom > frame_bottom {
+        // Down just far enough, but never so far that the row's top leaves.
+        (row_bottom - frame_bottom)
+            .min(row_top - frame_top)
+            .max(0.0)
+            .ceil()
+    } else if row_top < frame_top {
+        (row_top - frame_top).floor()
+    } else {
+        0.0
+    };
+    if by != 0.0 {
+        frame.set_scroll_top(frame.scroll_top() + by as i32);
     }
 }
 

@@ -154,6 +154,41 @@ test('medal table: every row and header is in Chromium\'s accessibility tree', a
   await page.close();
 });
 
+test('"Show Azerbaijan" brings its row into sight in the table box and in the widget frame, on a phone too', async () => {
+  for (const width of [360, 1024]) {
+    for (const reducedMotion of ['reduce', 'no-preference']) {
+      const { page, errors } = await show({ view: 'table', width });
+      await page.emulateMedia({ reducedMotion });
+      const pageScroll = await page.evaluate(() => window.scrollY);
+      await page.locator('#widget .ms-show').click();
+      // Wait until nothing scrolls any more (the box may scroll smoothly).
+      await page.waitForFunction(() => {
+        const r = document.getElementById('widget').shadowRoot;
+        const now = [r.querySelector('.ms-table-scroll').scrollTop, r.querySelector('.ms-root:not([data-ms-prerendered])').scrollTop].join();
+        const same = window.__lastScroll === now;
+        window.__lastScroll = now;
+        return same;
+      }, null, { polling: 100 });
+      const got = await page.locator('#widget').evaluate((host) => {
+        const r = host.shadowRoot;
+        const row = r.querySelector('tr.ms-featured').getBoundingClientRect();
+        const box = r.querySelector('.ms-table-scroll').getBoundingClientRect();
+        const head = r.querySelector('.ms-table thead').getBoundingClientRect();
+        const frame = host.getBoundingClientRect();
+        return {
+          inBox: row.top >= head.bottom - 1 && row.bottom <= box.bottom + 1,
+          inFrame: row.top >= frame.top - 1 && row.bottom <= frame.bottom + 1,
+        };
+      });
+      const where = `${width}px, ${reducedMotion} motion`;
+      assert.deepEqual(got, { inBox: true, inFrame: true }, where);
+      assert.equal(await page.evaluate(() => window.scrollY), pageScroll, `${where}: the page itself did not scroll`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  }
+});
+
 test('at 320 px no view scrolls the page sideways and every control is at least 24 px', async () => {
   for (const view of VIEWS) {
     const { page, errors } = await show({ view, width: 320 });
