@@ -354,6 +354,28 @@ pub fn r2(v: f64) -> String {
     crate::data::num::fixed(v, 2)
 }
 
+/// Height of a segment label's line box at the charts' 11-unit font (the
+/// browser's box for 11-unit text is about 12.1 units tall).
+pub const SEGMENT_TEXT_HEIGHT: f64 = 12.5;
+
+/// The text a medal segment of `width` × `height` units can hold: letter and
+/// count ("G2") when both fit, else the count alone (the segment's pattern
+/// and the legend still tell the medal), else nothing. The chart's text
+/// alternative lists every count either way.
+pub fn segment_label(letter: &str, count: &str, width: f64, height: f64) -> Option<String> {
+    // About 6.5 units a glyph in bold at 11 units, plus a little air.
+    let fits = |s: &str| width >= s.chars().count() as f64 * 6.5 + 4.0;
+    if height < SEGMENT_TEXT_HEIGHT {
+        None
+    } else if fits(&format!("{letter}{count}")) {
+        Some(format!("{letter}{count}"))
+    } else if fits(count) {
+        Some(count.to_string())
+    } else {
+        None
+    }
+}
+
 /// Estimated advance of `c` in ems of a sans-serif at weight 400. Generous
 /// (DejaVu Sans, the widest common system sans, is the reference), because a
 /// label that runs past the chart's left edge is cut off mid-letter.
@@ -604,5 +626,22 @@ mod tests {
         // No room at all still gives a mark, never a panic.
         assert_eq!(fit_label("Judo", 1.0, 11.0, false), "…");
         assert_eq!(fit_label("", 0.0, 11.0, false), "");
+    }
+    #[test]
+    fn segment_labels_fit_their_segment_or_are_left_out() {
+        // Room for both.
+        assert_eq!(segment_label("G", "2", 40.0, 18.2).as_deref(), Some("G2"));
+        // Too narrow for "B10" (23.5 units) but not for "10" (17): the count stays.
+        assert_eq!(segment_label("B", "10", 20.0, 30.0).as_deref(), Some("10"));
+        // Too short for a line of text, however wide: nothing spills out.
+        assert_eq!(segment_label("S", "1", 40.0, 7.2), None);
+        assert_eq!(
+            segment_label("S", "1", 40.0, SEGMENT_TEXT_HEIGHT).as_deref(),
+            Some("S1")
+        );
+        // Too narrow for even the count.
+        assert_eq!(segment_label("G", "1", 8.0, 30.0), None);
+        // Multi-byte letters count as one glyph each.
+        assert_eq!(segment_label("З", "2", 17.0, 18.0).as_deref(), Some("З2"));
     }
 }

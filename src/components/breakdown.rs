@@ -5,7 +5,7 @@ use super::i18n::{tr, trf, Msg};
 use super::intl::format_count;
 use super::medals::{counts_phrase, letter_msg};
 use super::Shared;
-use crate::chart::{by_sport, fit_label, hbar_chart, r2, tally_of, Frame, Segment};
+use crate::chart::{by_sport, fit_label, hbar_chart, r2, segment_label, tally_of, Frame, Segment};
 use crate::data::model::{Dataset, MedalKind};
 use yew::prelude::*;
 
@@ -59,16 +59,12 @@ pub fn segment_fill(kind: MedalKind, prefix: &str) -> Option<String> {
 
 /// One segment: its shape plus, when it fits, its letter and count.
 pub fn segment(seg: &Segment, prefix: &str, lang: &str) -> Html {
-    let letter = tr(lang, letter_msg(seg.kind));
-    let full = format!("{letter}{}", format_count(seg.count, lang));
-    // About 6.5 units per glyph at the chart's 11-unit font.
-    let label = if seg.width >= full.chars().count() as f64 * 6.5 + 4.0 {
-        Some(full)
-    } else if seg.width >= 10.0 && seg.height >= 10.0 {
-        Some(letter.to_string())
-    } else {
-        None
-    };
+    let label = segment_label(
+        tr(lang, letter_msg(seg.kind)),
+        &format_count(seg.count, lang),
+        seg.width,
+        seg.height,
+    );
     let (cx, cy) = seg.centre();
     html! {
         <g class={classes!("ms-seg", format!("ms-seg-{}", seg.kind.as_str()))}>

@@ -189,6 +189,33 @@ test('"Show Azerbaijan" brings its row into sight in the table box and in the wi
   }
 });
 
+test('chart segment labels stay inside their segments (card and history, phone and desktop)', async () => {
+  for (const width of [320, 1024]) {
+    for (const view of ['card', 'history']) {
+      const { page, errors } = await show({ view, width });
+      const got = await page.locator('#widget').evaluate((host, v) => {
+        const panel = host.shadowRoot.querySelector(`[role=tabpanel][data-view="${v}"]`);
+        const out = { labels: 0, spill: [] };
+        for (const seg of panel.querySelectorAll('.ms-seg')) {
+          const t = seg.querySelector('.ms-seg-label');
+          if (!t) continue;
+          out.labels++;
+          const a = t.getBBox();
+          const b = seg.querySelector('rect').getBBox();
+          if (a.x < b.x - 0.5 || a.y < b.y - 0.5 || a.x + a.width > b.x + b.width + 0.5 || a.y + a.height > b.y + b.height + 0.5) {
+            out.spill.push(`${t.textContent}: text ${a.width.toFixed(1)}x${a.height.toFixed(1)} in a ${b.width.toFixed(1)}x${b.height.toFixed(1)} segment`);
+          }
+        }
+        return out;
+      }, view);
+      assert.ok(got.labels > 0, `${view} at ${width}px: some segment is labelled`);
+      assert.deepEqual(got.spill, [], `${view} at ${width}px`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  }
+});
+
 test('at 320 px no view scrolls the page sideways and every control is at least 24 px', async () => {
   for (const view of VIEWS) {
     const { page, errors } = await show({ view, width: 320 });
