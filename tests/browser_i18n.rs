@@ -366,11 +366,37 @@ async fn table_in_each_language() {
         let shown = text(&q(&panel, ".ms-shown"));
         let want = match lang {
             "en" => format!("{n} of {n} teams shown"),
-            "fr" => format!("{n} équipes affichées sur {n}"),
+            "fr" => format!("Équipes affichées\u{a0}: {n} sur {n}"),
             "az" => format!("{n} komandadan {n} göstərilir"),
             _ => format!("Показано команд: {n} из {n}"),
         };
         assert_eq!(shown, want);
+        // One team found: every language's sentence still reads right.
+        let input = q(&panel, "input[type=search]");
+        input
+            .dyn_ref::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .set_value("aze");
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+        yew::scheduler::flush().await;
+        assert_eq!(qa(&panel, "tbody tr").len(), 1);
+        let want_one = match lang {
+            "en" => format!("1 of {n} teams shown"),
+            "fr" => format!("Équipes affichées\u{a0}: 1 sur {n}"),
+            "az" => format!("{n} komandadan 1 göstərilir"),
+            _ => format!("Показано команд: 1 из {n}"),
+        };
+        assert_eq!(text(&q(&panel, ".ms-shown")), want_one);
+        input
+            .dyn_ref::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .set_value("");
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+        yew::scheduler::flush().await;
         let featured = q(&panel, "tr.ms-featured");
         assert_eq!(text(&q(&featured, ".ms-col-rank")), "=30");
         assert!(text(&q(&panel, ".ms-show")).contains("Azerbaijan") || lang != "en");

@@ -665,7 +665,8 @@ fn fr(msg: Msg) -> Option<&'static str> {
         ColCode => "Code",
         Unranked => "non classé",
         Featured => "(mise en avant)",
-        RowsShown => "{n} équipes affichées sur {total}",
+        // No plural to agree with the count ("1 équipe affichée").
+        RowsShown => "Équipes affichées\u{a0}: {n} sur {total}",
         NoRows => "Aucune équipe ne correspond.",
         HistoryTitle => "{country} à chaque édition des Jeux",
         HistoryCaption => "{country}\u{a0}: médailles par édition des Jeux",
