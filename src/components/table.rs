@@ -250,6 +250,20 @@ pub fn medal_table(props: &MedalTableProps) -> Html {
         });
     }
 
+    // Chromium leaves a focused control that is only partly inside the box
+    // where it is (on a phone, a sort button half past the right edge, its
+    // focus ring cut); bring it in. Yew delegates events, so the box is
+    // found by its ref, not as the event's current target.
+    let on_focus_in = use_callback(scroller.clone(), |e: FocusEvent, scroller| {
+        if let (Some(el), Some(scroller)) =
+            (e.target_dyn_into::<Element>(), scroller.cast::<Element>())
+        {
+            if el != scroller {
+                reveal_across(&scroller, &el);
+            }
+        }
+    });
+
     let featured = props.data.country.code.clone();
     let country_name = props.data.country.name_in(lang).to_string();
     let has_featured = rows.iter().any(|r| r.code == featured);
@@ -327,7 +341,7 @@ pub fn medal_table(props: &MedalTableProps) -> Html {
                 } }
             </p>
             // A scrollable region must be focusable so keyboard users can scroll it.
-            <div class="ms-table-scroll" ref={scroller} tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
+            <div class="ms-table-scroll" ref={scroller} onfocusin={on_focus_in} tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
                 <table class="ms-table">
                     <caption id={caption_id}>{ caption }</caption>
                     <thead>
@@ -409,6 +423,27 @@ fn scroll_row_into_box(scroller: &Element) {
     };
     if by != 0.0 {
         frame.set_scroll_top(frame.scroll_top() + by as i32);
+    }
+}
+
+/// Scrolls `scroller` sideways just enough for all of `el` (and its focus
+/// ring) to be inside it.
+fn reveal_across(scroller: &Element, el: &Element) {
+    const RING: f64 = 6.0;
+    let b = scroller.get_bounding_client_rect();
+    let r = el.get_bounding_client_rect();
+    let left = b.left() + f64::from(scroller.client_left());
+    let right = left + f64::from(scroller.client_width());
+    let by = if r.right() + RING > right {
+        // Never so far that its start leaves the box.
+        (r.right() + RING - right).min(r.left() - RING - left)
+    } else if r.left() - RING < left {
+        r.left() - RING - left
+    } else {
+        0.0
+    };
+    if by.abs() >= 1.0 {
+        scroller.set_scroll_left(scroller.scroll_left() + by.round() as i32);
     }
 }
 

@@ -216,6 +216,51 @@ test('chart segment labels stay inside their segments (card and history, phone a
   }
 });
 
+// Tabbing through a view: every control that takes focus is whole inside
+// the widget's frame, clear of its edges by the focus ring, and inside the
+// table's own scroll box (Chromium leaves a control that is partly in a
+// scroll box where it is, so the table brings it in itself).
+test('keyboard focus: each focused control and its ring are inside the frame and the table box', async () => {
+  for (const [view, lang, width] of [['table', 'fr', 320], ['table', 'en', 1024], ['medalists', 'en', 1024], ['medalists', 'ru', 320], ['card', 'en', 320], ['history', 'az', 320], ['timeline', 'en', 1024]]) {
+    const { page, errors } = await show({ view, lang, width });
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.locator('#widget [role=tab][aria-selected=true]').focus();
+    const bad = [];
+    let seen = 0;
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      // Smooth scrolling, if any, has settled after a few frames.
+      await page.evaluate(() => new Promise((r) => { let n = 0; const f = () => (++n < 20 ? requestAnimationFrame(f) : r()); requestAnimationFrame(f); }));
+      const f = await page.locator('#widget').evaluate((host) => {
+        const a = host.shadowRoot.activeElement;
+        if (!a) return null;
+        const RING = 2;
+        const e = a.getBoundingClientRect();
+        const h = host.getBoundingClientRect();
+        const what = `${a.tagName.toLowerCase()}.${a.className} "${(a.textContent || '').trim().slice(0, 24)}"`;
+        // A region or panel taller than the frame cannot fit; its top must.
+        const tall = e.height > h.height - 2 * RING;
+        const out = [];
+        if (e.top < h.top + RING || (!tall && e.bottom > h.bottom - RING)) out.push(`${what}: ${Math.round(e.top - h.top)}..${Math.round(e.bottom - h.top)} in a ${Math.round(h.height)} px frame`);
+        const box = a.closest('.ms-table-scroll');
+        if (box && box !== a) {
+          const b = box.getBoundingClientRect();
+          if (e.left < b.left + RING || e.right > b.left + box.clientWidth - RING) out.push(`${what}: ${Math.round(e.left - b.left)}..${Math.round(e.right - b.left)} in a ${box.clientWidth} px box`);
+        }
+        return out;
+      });
+      if (f === null) break; // focus left the widget
+      seen++;
+      bad.push(...f);
+    }
+    const where = `${view}, ${lang}, ${width}px`;
+    assert.ok(seen >= 2, `${where}: focus moved through the widget`);
+    assert.deepEqual(bad, [], where);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('at 320 px no view scrolls the page sideways and every control is at least 24 px', async () => {
   for (const view of VIEWS) {
     const { page, errors } = await show({ view, width: 320 });
