@@ -348,7 +348,7 @@ pub fn medal_table(props: &MedalTableProps) -> Html {
                         <tr>
                             { header(Col::Rank, html! { tr(lang, Msg::ColRank) }, "ms-col-rank") }
                             { header(Col::Name, html! { tr(lang, Msg::ColName) }, "ms-col-name") }
-                            <th scope="col" class="ms-col-code">{ tr(lang, Msg::ColCode) }</th>
+                            <th scope="col" class="ms-col-code"><span class="ms-th-label">{ tr(lang, Msg::ColCode) }</span></th>
                             { header(Col::Medal(MedalKind::Gold), medal_label(MedalKind::Gold), "ms-col-num") }
                             { header(Col::Medal(MedalKind::Silver), medal_label(MedalKind::Silver), "ms-col-num") }
                             { header(Col::Medal(MedalKind::Bronze), medal_label(MedalKind::Bronze), "ms-col-num") }
