@@ -16,8 +16,11 @@ pub const BOX_GAP_PX: f64 = 6.0;
 /// Estimated width of one label character (12px system font, erring wide:
 /// DejaVu Sans, a common Linux fallback, averages about 7.3px).
 pub const CHAR_PX: f64 = 7.5;
-/// Labels longer than this are cut with an ellipsis; the details panel has the full name.
+/// Labels longer than this are cut with an ellipsis when the track has no
+/// room for more (see [`layout`]); the details panel has the full name.
 pub const MAX_LABEL_CHARS: usize = 24;
+/// Longer label caps [`layout`] tries, longest first.
+pub const LABEL_CAPS: [usize; 3] = [64, 44, 32];
 /// Lanes (rows) the horizontal axis may use before it shifts markers sideways.
 pub const LANE_CAP: usize = 5;
 /// The narrowest axis drawn, so a few events still spread over a typical widget.
@@ -114,7 +117,7 @@ fn year_of_day(day: i64) -> u16 {
 pub struct LayoutInput {
     /// First day, in days since the epoch.
     pub day: i64,
-    /// Label length in characters (before the cut at [`MAX_LABEL_CHARS`]).
+    /// Label length in characters (before any cut).
     pub label_chars: usize,
 }
 
@@ -164,12 +167,40 @@ pub struct Layout {
     pub ticks: Vec<Tick>,
 }
 
-/// The label width the layout reserves for a label of `chars` characters.
-pub fn label_px(chars: usize) -> f64 {
-    chars.min(MAX_LABEL_CHARS) as f64 * CHAR_PX + 2.0
+/// The label width the layout reserves for a label of `chars` characters
+/// cut at `cap`.
+pub fn label_px(chars: usize, cap: usize) -> f64 {
+    chars.min(cap) as f64 * CHAR_PX + 2.0
 }
 
-/// Lays out events on a horizontal axis so that no two boxes in a lane overlap.
+/// Lays out events on a horizontal axis so that no two boxes in a lane
+/// overlap (see [`layout_capped`]), with labels as long as they can be for
+/// free: a cap from [`LABEL_CAPS`] is taken over [`MAX_LABEL_CHARS`] only if
+/// it drops no more labels, moves no more markers, and needs no more lanes
+/// and no wider track. On a wide widget, names are then written whole.
+pub fn layout(input: &[LayoutInput], avail_px: f64) -> Layout {
+    let base = layout_capped(input, avail_px, MAX_LABEL_CHARS);
+    if input.iter().all(|i| i.label_chars <= MAX_LABEL_CHARS) {
+        return base;
+    }
+    let cost = |l: &Layout| {
+        let bare = l.items.iter().filter(|p| p.label_px.is_none()).count();
+        let moved = l.items.iter().filter(|p| p.x != p.true_x).count();
+        (bare, moved, l.lanes, l.width)
+    };
+    let (bare, moved, lanes, width) = cost(&base);
+    LABEL_CAPS
+        .iter()
+        .map(|&cap| layout_capped(input, avail_px, cap))
+        .find(|l| {
+            let (b, m, n, w) = cost(l);
+            b <= bare && m <= moved && n <= lanes && w <= width
+        })
+        .unwrap_or(base)
+}
+
+/// Lays out events on a horizontal axis so that no two boxes in a lane
+/// overlap, each label given the room of at most `cap` characters.
 ///
 /// `avail_px` is the width the widget offers (0 when unknown); the axis fills
 /// it, and never gets narrower than [`BASE_AXIS_PX`]. The axis also grows with the number of events (the view scrolls it) so the
@@ -177,7 +208,7 @@ pub fn label_px(chars: usize) -> f64 {
 /// where marker and label fit, else the lowest where the marker alone fits,
 /// else it moves right of the lane that frees first. Sorting is O(n log n),
 /// placement O(n · [`LANE_CAP`]).
-pub fn layout(input: &[LayoutInput], avail_px: f64) -> Layout {
+pub fn layout_capped(input: &[LayoutInput], avail_px: f64, cap: usize) -> Layout {
     let order = sorted_indices(input.len(), &mut |a, b| input[a].day.cmp(&input[b].day));
     let (first, last) = match (order.first(), order.last()) {
         (Some(&a), Some(&b)) => (year_of_day(input[a].day), year_of_day(input[b].day)),
@@ -204,7 +235,7 @@ pub fn layout(input: &[LayoutInput], avail_px: f64) -> Layout {
             x,
             true_x: x,
             lane: 0,
-            label_px: Some(label_px(input[index].label_chars)),
+            label_px: Some(label_px(input[index].label_chars, cap)),
             label_before: false,
         };
         if p.span().1 > scale.x1 + PAD_PX {
@@ -619,6 +650,42 @@ mod tests {
             "",
         ] {
             assert!(!is_safe_url(bad), "{bad}");
+        }
+    }
+    #[test]
+    fn labels_are_whole_when_the_track_has_room() {
+        let names = [
+            ("2015-06-12", "2015 European Games"),
+            ("2016-06-19", "2016 European Grand Prix (Formula One)"),
+            ("2017-05-12", "2017 Islamic Solidarity Games"),
+            ("2019-07-21", "2019 European Youth Olympic Festival"),
+        ];
+        let input = names.map(|(d, n)| LayoutInput {
+            day: day(d),
+            label_chars: n.chars().count(),
+        });
+        let room = |l: &Layout, i: usize| l.items.iter().find(|p| p.index == i).unwrap().label_px;
+        // A desktop widget: every name gets its full width.
+        let wide = layout(&input, 984.0);
+        for (i, (_, n)) in names.iter().enumerate() {
+            assert_eq!(
+                room(&wide, i),
+                Some(label_px(n.chars().count(), usize::MAX)),
+                "{n}"
+            );
+        }
+        assert_no_overlap(&wide);
+        // Never at a cost: no label lost, no marker moved, no lane or width added.
+        for avail in [0.0, 320.0, 480.0, 640.0, 984.0] {
+            let l = layout(&input, avail);
+            let base = layout_capped(&input, avail, MAX_LABEL_CHARS);
+            let bare = |l: &Layout| l.items.iter().filter(|p| p.label_px.is_none()).count();
+            assert!(
+                bare(&l) <= bare(&base) && l.lanes <= base.lanes && l.width <= base.width,
+                "{avail}"
+            );
+            assert!(l.items.iter().all(|p| p.x == p.true_x));
+            assert_no_overlap(&l);
         }
     }
 }
