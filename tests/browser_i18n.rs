@@ -735,7 +735,7 @@ fn parse_tag(html: &str) -> Vec<(String, String)> {
 #[wasm_bindgen_test]
 fn embed_code_round_trips() {
     let src = "https://example.org/d.json?a=1&b=\"2\"&c=<x>'";
-    let code = embed_code(src, "fr", "table", RankBy::Total);
+    let code = embed_code(src, "fr", "table", RankBy::Total, None);
     assert_eq!(
         code,
         "<medal-summary src=\"https://example.org/d.json?a=1&amp;b=&quot;2&quot;&amp;c=&lt;x&gt;&#39;\" \
@@ -754,8 +754,21 @@ fn embed_code_round_trips() {
     assert_eq!(attrs, want);
     // Without a known src the attribute is left out.
     assert_eq!(
-        embed_code("", "az", "card", RankBy::Gold),
+        embed_code("", "az", "card", RankBy::Gold, None),
         "<medal-summary lang=\"az\" view=\"card\" ranking=\"gold\"></medal-summary>"
+    );
+    // With the loader's URL: its stylesheet and itself first, from beside it.
+    assert_eq!(
+        embed_code(
+            "https://example.org/d.json",
+            "en",
+            "card",
+            RankBy::Gold,
+            Some("https://cdn.example.org/ms/embed.js?v=2&x=\"")
+        ),
+        "<link rel=\"stylesheet\" href=\"https://cdn.example.org/ms/embed.css\">\n\
+         <script type=\"module\" src=\"https://cdn.example.org/ms/embed.js?v=2&amp;x=&quot;\"></script>\n\
+         <medal-summary src=\"https://example.org/d.json\" lang=\"en\" view=\"card\" ranking=\"gold\"></medal-summary>"
     );
     assert_eq!(escape_attr("a\"b&c"), "a&quot;b&amp;c");
 }
@@ -766,6 +779,8 @@ async fn copy_embed_code_of_current_view() {
         "Object.defineProperty(navigator, 'clipboard', { configurable: true, value: \
          { writeText(t) { window.__copied = t; return Promise.resolve(); } } });",
     );
+    // As embed.js records where it runs from.
+    run("globalThis[Symbol.for('medal-summary.loader-url')] = 'https://cdn.example.org/ms/embed.js';");
     let root = mount(props("ru", "card", RankBy::Gold, "data/aze.json")).await;
     // Change the view and the ranking: the code follows what is shown.
     let panel = open_tab(&root, "table").await;
@@ -775,11 +790,23 @@ async fn copy_embed_code_of_current_view() {
     click(&button).await;
     let status = q(&root, ".ms-action-status");
     settle(|| !text(&status).is_empty()).await;
-    let want = embed_code("data/aze.json", "ru", "table", RankBy::Total);
+    let want = embed_code(
+        "data/aze.json",
+        "ru",
+        "table",
+        RankBy::Total,
+        Some("https://cdn.example.org/ms/embed.js"),
+    );
+    run("delete globalThis[Symbol.for('medal-summary.loader-url')];");
     assert_eq!(
         global("__copied").as_string().as_deref(),
         Some(want.as_str())
     );
+    assert!(want.starts_with(
+        "<link rel=\"stylesheet\" href=\"https://cdn.example.org/ms/embed.css\">\n\
+         <script type=\"module\" src=\"https://cdn.example.org/ms/embed.js\"></script>\n"
+    ));
+    let want = want.lines().last().unwrap().to_string();
     assert_eq!(text(&status), tr("ru", Msg::EmbedCopied));
     let attrs = parse_tag(&want);
     assert!(attrs.contains(&("view".into(), "table".into())));
@@ -790,12 +817,13 @@ async fn copy_embed_code_of_current_view() {
 #[wasm_bindgen_test]
 async fn copy_embed_code_falls_back_to_a_selected_box() {
     run("Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined });");
+    run("delete globalThis[Symbol.for('medal-summary.loader-url')];");
     let root = mount(props("fr", "medalists", RankBy::Gold, "")).await;
     click(&q(&root, ".ms-actions [data-action=embed]")).await;
     let area: HtmlTextAreaElement = q(&root, ".ms-embed-code").dyn_into().unwrap();
     assert_eq!(
         area.value(),
-        embed_code("", "fr", "medalists", RankBy::Gold)
+        embed_code("", "fr", "medalists", RankBy::Gold, None)
     );
     assert!(area.read_only());
     let doc = web_sys::window().unwrap().document().unwrap();

@@ -95,6 +95,10 @@ async function start() {
   await customElements.whenDefined('medal-summary');
 }
 
+// Where this loader runs from, for the widget's "copy embed code" (the
+// first copy to run, like the rest).
+const URL_KEY = Symbol.for('medal-summary.loader-url');
+if (!globalThis[URL_KEY]) globalThis[URL_KEY] = import.meta.url;
 if (!globalThis[KEY]) {
   globalThis[KEY] = start().catch((e) => {
     console.error('medal-summary: could not start', e);

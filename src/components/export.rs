@@ -130,10 +130,31 @@ pub fn escape_attr(s: &str) -> String {
     out
 }
 
-/// The `<medal-summary>` tag that shows this view: `src` (omitted when
-/// empty), `lang`, `view` and `ranking`, every value HTML-escaped.
-pub fn embed_code(src: &str, lang: &str, view: &str, ranking: RankBy) -> String {
-    let mut out = String::from("<medal-summary");
+/// The code that shows this view on another page: the `<medal-summary>` tag
+/// (`src` omitted when empty, then `lang`, `view` and `ranking`), preceded,
+/// when the loader's URL is known, by the stylesheet that reserves its box
+/// and the loader itself, both next to `loader`. Every value is
+/// HTML-escaped.
+pub fn embed_code(
+    src: &str,
+    lang: &str,
+    view: &str,
+    ranking: RankBy,
+    loader: Option<&str>,
+) -> String {
+    let mut out = String::new();
+    if let Some(js) = loader {
+        let css = match js.rfind('/') {
+            Some(i) => format!("{}embed.css", &js[..=i]),
+            None => "embed.css".to_string(),
+        };
+        out.push_str(&format!(
+            "<link rel=\"stylesheet\" href=\"{}\">\n<script type=\"module\" src=\"{}\"></script>\n",
+            escape_attr(&css),
+            escape_attr(js)
+        ));
+    }
+    out.push_str("<medal-summary");
     if !src.is_empty() {
         out.push_str(&format!(" src=\"{}\"", escape_attr(src)));
     }
@@ -144,6 +165,16 @@ pub fn embed_code(src: &str, lang: &str, view: &str, ranking: RankBy) -> String 
         escape_attr(ranking.as_str())
     ));
     out
+}
+
+/// The URL `embed.js` ran from (it records it, `www/embed.js`), if it is an
+/// http(s) URL: the widget may have been started another way.
+pub fn loader_url() -> Option<String> {
+    let key = js_sys::Symbol::for_("medal-summary.loader-url");
+    let url = js_sys::Reflect::get(&js_sys::global(), &key)
+        .ok()?
+        .as_string()?;
+    (url.starts_with("https://") || url.starts_with("http://")).then_some(url)
 }
 
 /// Offers `text` as a file download: a Blob, an object URL and a temporary
@@ -225,7 +256,13 @@ pub fn actions(props: &ActionsProps) -> Html {
     let state = use_state(|| CopyState::Idle);
     let area = use_node_ref();
     let code_lang = if lang.is_empty() { "en" } else { lang };
-    let code = embed_code(&props.src, code_lang, props.view.as_str(), props.ranking);
+    let code = embed_code(
+        &props.src,
+        code_lang,
+        props.view.as_str(),
+        props.ranking,
+        loader_url().as_deref(),
+    );
     let stem = props.data.country.code.to_lowercase();
 
     {

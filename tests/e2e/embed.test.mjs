@@ -368,3 +368,43 @@ test('the loader and the element wait by the same margin', async () => {
   assert.ok(a && b, 'both found');
   assert.equal(a, b);
 });
+
+test('"Copy embed code" gives code that works alone: pasted into an empty page, it shows the same view with no layout shift', async () => {
+  const { page, errors } = await open(site.browser.context, `${site.server.url}/`);
+  await page.waitForSelector('#widget[data-ms-state="ready"]', { timeout: 30_000 });
+  await page.evaluate(() => {
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText(t) { window.__copied = t; return Promise.resolve(); } } });
+    document.getElementById('widget').setAttribute('view', 'history');
+  });
+  await page.locator('#widget .ms-actions [data-action=embed]').click();
+  const code = await page.waitForFunction(() => window.__copied).then((h) => h.jsonValue());
+  const base = site.server.url;
+  const lines = code.split('\n');
+  assert.equal(lines.length, 3, code);
+  assert.equal(lines[0], `<link rel="stylesheet" href="${base}/embed.css">`);
+  assert.equal(lines[1], `<script type="module" src="${base}/embed.js"></script>`);
+  assert.match(lines[2], new RegExp(`^<medal-summary src="${base}/data/aze-paris2024\\.json" lang="en" view="history" ranking="gold"></medal-summary>$`));
+  assert.deepEqual(errors, []);
+  await page.close();
+
+  // Another page of the same site with nothing but the copied code.
+  const pasted = await site.browser.context.newPage();
+  const perrors = [];
+  pasted.on('console', (m) => { if (m.type() === 'error') perrors.push(m.text()); });
+  pasted.on('pageerror', (e) => perrors.push(e.message));
+  await pasted.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  await pasted.route(`${base}/pasted.html`, (r) => r.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>pasted</title></head><body><p>Before.</p>\n${code}\n<p id="after">After.</p></body></html>`,
+  }));
+  await pasted.goto(`${base}/pasted.html`);
+  await pasted.waitForSelector('medal-summary[data-ms-state="ready"]', { timeout: 30_000 });
+  await pasted.locator('medal-summary [role=tabpanel][data-view="history"]:not([hidden])').waitFor({ state: 'visible' });
+  assert.equal(await pasted.evaluate(() => window.__cls), 0, 'no layout shift');
+  assert.deepEqual(perrors, []);
+  await pasted.close();
+});
