@@ -295,7 +295,12 @@ impl Component for Widget {
                     self.load = Load::Loading;
                     self.publish_state(ctx);
                 }
-                self.load(ctx, true);
+                // Validators only for data on screen: a 304 confirms what is
+                // shown, and while a load is under way (say `data = null`
+                // then `refreshNow()` in one task) nothing is, so it would
+                // confirm nothing and leave the widget loading.
+                let refreshing = matches!(self.load, Load::Ready { .. });
+                self.load(ctx, refreshing);
                 true
             }
             Msg::Fetched { seq, result } => {
@@ -587,8 +592,12 @@ impl Widget {
         if let Load::Ready { updated, stale, .. } = &mut self.load {
             *updated = js_sys::Date::now();
             *stale = None;
+            self.settled(ctx);
+        } else {
+            // Nothing on screen to confirm: ask again for the whole body.
+            self.validators = Validators::default();
+            self.load(ctx, false);
         }
-        self.settled(ctx);
     }
 
     /// Shows a load's outcome; `true` when its data is now on screen.

@@ -32,6 +32,28 @@ function pageUrl(srcs, extra = '') {
   return `${site.server.url}/scenario/page?${srcs.map((s) => `src=${encodeURIComponent(s)}`).join('&')}${extra}`;
 }
 
+test('data = null then refreshNow() in the same task goes back to src and settles ready', async () => {
+  site.server.state.live = null;
+  const { page, errors } = await open(site.browser.context, pageUrl(['/scenario/live.json']));
+  await page.waitForSelector('#w0[data-ms-state="ready"]', { timeout: 10_000 });
+  const counts = () => page.locator('#w0 .ms-tally .ms-count').allInnerTexts().then((a) => a.map((c) => c.trim()));
+  const doc = JSON.parse(await readFile(path.join(DIST, 'data/aze-paris2024.json'), 'utf8'));
+  const row = doc.table.find((r) => r.code === 'AZE');
+  doc.medals.push({ medal: 'bronze', athletes: ['Test Athlete'], sport: 'Judo', event: 'Test event', date: '2024-08-11' });
+  row.bronze += 1; row.total += 1;
+  for (const r of doc.table) delete r.rank;
+  for (let round = 0; round < 3; round++) {
+    // The property's data is shown...
+    assert.equal(await page.evaluate((d) => { const el = document.getElementById('w0'); el.data = d; return el.refreshNow(); }, doc), 'ready');
+    assert.deepEqual(await counts(), ['2', '2', '4', '8']);
+    // ...then dropped, and the same task asks for a refresh: the file's data comes back.
+    assert.equal(await page.evaluate(() => { const el = document.getElementById('w0'); el.data = null; return el.refreshNow(); }), 'ready', `round ${round}`);
+    assert.deepEqual(await counts(), ['2', '2', '3', '7']);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('every fetch failure is explained in its widget and fires the error event; the neighbour keeps working', async () => {
   const cases = {
     'not-found.json': { kind: 'http', text: /404 Not Found/ },
