@@ -363,8 +363,9 @@ pub const SEGMENT_TEXT_HEIGHT: f64 = 12.5;
 /// and the legend still tell the medal), else nothing. The chart's text
 /// alternative lists every count either way.
 pub fn segment_label(letter: &str, count: &str, width: f64, height: f64) -> Option<String> {
-    // About 6.5 units a glyph in bold at 11 units, plus a little air.
-    let fits = |s: &str| width >= s.chars().count() as f64 * 6.5 + 4.0;
+    // About 7 units a glyph in bold at 11 units ("G10" is 24.3 in DejaVu
+    // Sans Bold), plus a little air.
+    let fits = |s: &str| width >= s.chars().count() as f64 * 7.0 + 4.0;
     if height < SEGMENT_TEXT_HEIGHT {
         None
     } else if fits(&format!("{letter}{count}")) {
@@ -376,27 +377,30 @@ pub fn segment_label(letter: &str, count: &str, width: f64, height: f64) -> Opti
     }
 }
 
-/// Estimated advance of `c` in ems of a sans-serif at weight 400. Generous
-/// (DejaVu Sans, the widest common system sans, is the reference), because a
-/// label that runs past the chart's left edge is cut off mid-letter.
+/// Estimated advance of `c` in ems of a sans-serif at weight 400, at or a
+/// little over DejaVu Sans's (the widest common system sans, measured), so
+/// that a label never runs past the chart's left edge and is cut
+/// mid-letter.
 fn char_em(c: char) -> f64 {
     match c {
-        ' ' | 'i' | 'j' | 'l' | 'I' | '.' | ',' | '\'' | ':' | ';' | '!' | '|' | 'ı' => 0.32,
-        'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' | '/' => 0.42,
-        'm' | 'w' | 'M' | 'W' | 'ш' | 'щ' | 'ж' | 'ы' | 'ю' | 'м' | 'Ш' | 'Щ' | 'Ж' | 'Ы' | 'Ю'
-        | 'М' => 0.92,
+        ' ' | 'i' | 'j' | 'l' | 'I' | '.' | ',' | '\'' | ':' | ';' | '!' | '|' | 'ı' => 0.34,
+        'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' | '/' => 0.44,
+        'm' | 'w' | 'M' | 'W' | 'œ' | 'Œ' => 1.04,
+        'ш' | 'щ' | 'ж' | 'ы' | 'ю' | 'м' | 'ф' | 'Ш' | 'Щ' | 'Ж' | 'Ы' | 'Ю' | 'М' | 'Ф' => {
+            1.1
+        }
         // Capitals of the scripts the widget writes in (`char::is_uppercase`
-        // would bring Unicode's case tables into the wasm, about 2 KB).
-        'A'..='Z' | 'À'..='Þ' | 'Ё' | 'А'..='Я' | 'Ə' | 'Ğ' | 'İ' | 'Ş' => 0.74,
+        // would bring Unicode's case tables into the wasm, about 0.5 KB).
+        'A'..='Z' | 'À'..='Þ' | 'Ё' | 'А'..='Я' | 'Ə' | 'Ğ' | 'İ' | 'Ş' => 0.8,
         _ => 0.64,
     }
 }
 
 /// `s` as it fits in `max` user units at font size `size` (bold text is
-/// taken as 10% wider): whole, or cut with an ellipsis. The full text is
+/// taken as 12% wider, as DejaVu Sans Bold is): whole, or cut with an ellipsis. The full text is
 /// always in the chart's text alternative.
 pub fn fit_label(s: &str, max: f64, size: f64, bold: bool) -> String {
-    let k = size * if bold { 1.1 } else { 1.0 };
+    let k = size * if bold { 1.12 } else { 1.0 };
     let width = |c: char| char_em(c) * k;
     if s.chars().map(width).sum::<f64>() <= max {
         return s.to_string();
@@ -610,7 +614,7 @@ mod tests {
         ] {
             let cut = fit_label(s, 86.0, 11.0, bold);
             assert!(cut.ends_with('…') && !cut.ends_with(" …"), "{s} → {cut}");
-            let k = if bold { 12.1 } else { 11.0 };
+            let k = if bold { 11.0 * 1.12 } else { 11.0 };
             let w: f64 = cut.chars().map(|c| char_em(c) * k).sum();
             assert!(w <= 86.0 + 1e-9, "{cut} is {w} wide");
             assert!(s.starts_with(cut.trim_end_matches('…')));
@@ -633,7 +637,7 @@ mod tests {
     fn segment_labels_fit_their_segment_or_are_left_out() {
         // Room for both.
         assert_eq!(segment_label("G", "2", 40.0, 18.2).as_deref(), Some("G2"));
-        // Too narrow for "B10" (23.5 units) but not for "10" (17): the count stays.
+        // Too narrow for "B10" (25 units) but not for "10" (18): the count stays.
         assert_eq!(segment_label("B", "10", 20.0, 30.0).as_deref(), Some("10"));
         // Too short for a line of text, however wide: nothing spills out.
         assert_eq!(segment_label("S", "1", 40.0, 7.2), None);
@@ -644,6 +648,6 @@ mod tests {
         // Too narrow for even the count.
         assert_eq!(segment_label("G", "1", 8.0, 30.0), None);
         // Multi-byte letters count as one glyph each.
-        assert_eq!(segment_label("З", "2", 17.0, 18.0).as_deref(), Some("З2"));
+        assert_eq!(segment_label("З", "2", 18.0, 18.0).as_deref(), Some("З2"));
     }
 }

@@ -757,6 +757,15 @@ fn embed_code_round_trips() {
         embed_code("", "az", "card", RankBy::Gold, None),
         "<medal-summary lang=\"az\" view=\"card\" ranking=\"gold\"></medal-summary>"
     );
+    // A '/' in the loader's query or fragment is not its folder.
+    assert!(embed_code(
+        "",
+        "en",
+        "card",
+        RankBy::Gold,
+        Some("https://c.example/ms/embed.js?v=a/b#x/y")
+    )
+    .starts_with("<link rel=\"stylesheet\" href=\"https://c.example/ms/embed.css\">"));
     // With the loader's URL: its stylesheet and itself first, from beside it.
     assert_eq!(
         embed_code(

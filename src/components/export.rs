@@ -144,8 +144,11 @@ pub fn embed_code(
 ) -> String {
     let mut out = String::new();
     if let Some(js) = loader {
-        let css = match js.rfind('/') {
-            Some(i) => format!("{}embed.css", &js[..=i]),
+        // Beside the loader: the last '/' of its path, not of a query or
+        // fragment that may hold one.
+        let path = &js[..js.find(['?', '#']).unwrap_or(js.len())];
+        let css = match path.rfind('/') {
+            Some(i) => format!("{}embed.css", &path[..=i]),
             None => "embed.css".to_string(),
         };
         out.push_str(&format!(

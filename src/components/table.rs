@@ -252,13 +252,15 @@ pub fn medal_table(props: &MedalTableProps) -> Html {
 
     // Chromium leaves a focused control that is only partly inside the box
     // where it is (on a phone, a sort button half past the right edge, its
-    // focus ring cut); bring it in. Yew delegates events, so the box is
-    // found by its ref, not as the event's current target.
+    // focus ring cut); bring it in. Keyboard focus only: a mouse press also
+    // focuses, and scrolling under the pointer would lose the click. Yew
+    // delegates events, so the box is found by its ref, not as the event's
+    // current target.
     let on_focus_in = use_callback(scroller.clone(), |e: FocusEvent, scroller| {
         if let (Some(el), Some(scroller)) =
             (e.target_dyn_into::<Element>(), scroller.cast::<Element>())
         {
-            if el != scroller {
+            if el != scroller && el.matches(":focus-visible").unwrap_or(false) {
                 reveal_across(&scroller, &el);
             }
         }

@@ -29,7 +29,9 @@ export async function startServer(root) {
       let st = await stat(file).catch(() => null);
       if (st && st.isDirectory()) { file = path.join(file, 'index.html'); st = await stat(file).catch(() => null); }
       if (!st) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      // As a host of the widget for other sites must: module scripts and
+      // the wasm are fetched with CORS from a page on another origin.
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', 'access-control-allow-origin': '*' });
       res.end(await readFile(file));
     } catch (e) {
       res.writeHead(500).end(String(e));
