@@ -266,6 +266,33 @@ test('keyboard focus: each focused control and its ring are inside the frame and
   }
 });
 
+// The table brings a keyboard-focused control into its box; a mouse press
+// focuses too, and scrolling the box then would move the button from under
+// the pointer and lose the click.
+test('a click on a sort button half out of the table box sorts (the box does not scroll under the pointer)', async () => {
+  const { page, errors } = await show({ view: 'table', width: 320 });
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  const pt = await page.locator('#widget').evaluate((host) => {
+    const r = host.shadowRoot;
+    const box = r.querySelector('.ms-table-scroll').getBoundingClientRect();
+    const right = box.left + r.querySelector('.ms-table-scroll').clientWidth;
+    // The first sort button that the box's right edge cuts.
+    const b = [...r.querySelectorAll('.ms-table-view th button')].find((x) => {
+      const e = x.getBoundingClientRect();
+      return e.left < right - 4 && e.right > right;
+    });
+    if (!b) return null;
+    const e = b.getBoundingClientRect();
+    return { x: right - 2, y: e.top + e.height / 2, col: b.closest('th').dataset.col };
+  });
+  assert.ok(pt, 'a sort button is cut by the box edge at 320 px');
+  // Held like a person's click, long enough for a smooth scroll to move the button.
+  await page.mouse.click(pt.x, pt.y, { delay: 150 });
+  await page.locator(`#widget th[data-col="${pt.col}"][aria-sort]`).waitFor({ timeout: 2_000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('at 320 px no view scrolls the page sideways and every control is at least 24 px', async () => {
   for (const view of VIEWS) {
     const { page, errors } = await show({ view, width: 320 });
