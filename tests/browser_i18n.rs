@@ -373,14 +373,7 @@ async fn table_in_each_language() {
         assert_eq!(shown, want);
         // One team found: every language's sentence still reads right.
         let input = q(&panel, "input[type=search]");
-        input
-            .dyn_ref::<web_sys::HtmlInputElement>()
-            .unwrap()
-            .set_value("aze");
-        input
-            .dispatch_event(&web_sys::Event::new("input").unwrap())
-            .unwrap();
-        yew::scheduler::flush().await;
+        search(&input, "aze").await;
         assert_eq!(qa(&panel, "tbody tr").len(), 1);
         let want_one = match lang {
             "en" => format!("1 of {n} teams shown"),
@@ -389,14 +382,7 @@ async fn table_in_each_language() {
             _ => format!("Показано команд: 1 из {n}"),
         };
         assert_eq!(text(&q(&panel, ".ms-shown")), want_one);
-        input
-            .dyn_ref::<web_sys::HtmlInputElement>()
-            .unwrap()
-            .set_value("");
-        input
-            .dispatch_event(&web_sys::Event::new("input").unwrap())
-            .unwrap();
-        yew::scheduler::flush().await;
+        search(&input, "").await;
         let featured = q(&panel, "tr.ms-featured");
         assert_eq!(text(&q(&featured, ".ms-col-rank")), "=30");
         assert!(text(&q(&panel, ".ms-show")).contains("Azerbaijan") || lang != "en");
@@ -406,6 +392,19 @@ async fn table_in_each_language() {
             tr(lang, Msg::GoldLetter)
         );
     }
+}
+
+/// Types `value` into the search box `input`, as a reader does, and lets
+/// the widget render.
+async fn search(input: &Element, value: &str) {
+    input
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .unwrap()
+        .set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
 }
 
 /// Whether this browser's `Intl` lacks Azerbaijani dates (Chromium writes
