@@ -295,12 +295,7 @@ impl Component for Widget {
                     self.load = Load::Loading;
                     self.publish_state(ctx);
                 }
-                // Validators only for data on screen: a 304 confirms what is
-                // shown, and while a load is under way (say `data = null`
-                // then `refreshNow()` in one task) nothing is, so it would
-                // confirm nothing and leave the widget loading.
-                let refreshing = matches!(self.load, Load::Ready { .. });
-                self.load(ctx, refreshing);
+                self.load(ctx, true);
                 true
             }
             Msg::Fetched { seq, result } => {
@@ -489,7 +484,8 @@ impl Widget {
     }
 
     /// Loads from the current source. `refreshing` keeps what is shown while
-    /// the request runs and sends the validators of the last response.
+    /// the request runs and, if data is on screen, sends the validators of
+    /// its response.
     fn load(&mut self, ctx: &Context<Self>, refreshing: bool) {
         self.timer = None;
         self.due = false;
@@ -513,7 +509,10 @@ impl Widget {
                 self.inflight = Some(Inflight::new(controller, TIMEOUT_MS, move || {
                     flag.set(true)
                 }));
-                let validators = if refreshing {
+                // Validators only with data on screen: a 304 confirms what is
+                // shown, and while a load is under way (say `data = null`
+                // then `refreshNow()` in one task) nothing is.
+                let validators = if refreshing && matches!(self.load, Load::Ready { .. }) {
                     self.validators.clone()
                 } else {
                     Validators::default()
@@ -594,8 +593,8 @@ impl Widget {
             *stale = None;
             self.settled(ctx);
         } else {
-            // Nothing on screen to confirm: ask again for the whole body.
-            self.validators = Validators::default();
+            // Nothing on screen to confirm (validators go only with data on
+            // screen, so this is a safeguard): ask again for the whole body.
             self.load(ctx, false);
         }
     }
