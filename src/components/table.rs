@@ -412,19 +412,22 @@ fn scroll_row_into_box(scroller: &Element) {
     let fr = frame.get_bounding_client_rect();
     let frame_top = fr.top() + f64::from(frame.client_top());
     let frame_bottom = frame_top + f64::from(frame.client_height());
-    let by = if row_bottom > frame_bottom {
-        // Down just far enough, but never so far that the row's top leaves.
-        (row_bottom - frame_bottom)
-            .min(row_top - frame_top)
-            .max(0.0)
-            .ceil()
-    } else if row_top < frame_top {
-        (row_top - frame_top).floor()
-    } else {
-        0.0
-    };
+    let by = nudge(row_top, row_bottom, frame_top, frame_bottom);
+    let by = if by > 0.0 { by.ceil() } else { by.floor() };
     if by != 0.0 {
         frame.set_scroll_top(frame.scroll_top() + by as i32);
+    }
+}
+
+/// How far to scroll a box showing `lo..hi` so that `start..end` is inside
+/// it: just far enough, and never so far that `start` leaves.
+fn nudge(start: f64, end: f64, lo: f64, hi: f64) -> f64 {
+    if end > hi {
+        (end - hi).min(start - lo)
+    } else if start < lo {
+        start - lo
+    } else {
+        0.0
     }
 }
 
@@ -436,14 +439,7 @@ fn reveal_across(scroller: &Element, el: &Element) {
     let r = el.get_bounding_client_rect();
     let left = b.left() + f64::from(scroller.client_left());
     let right = left + f64::from(scroller.client_width());
-    let by = if r.right() + RING > right {
-        // Never so far that its start leaves the box.
-        (r.right() + RING - right).min(r.left() - RING - left)
-    } else if r.left() - RING < left {
-        r.left() - RING - left
-    } else {
-        0.0
-    };
+    let by = nudge(r.left() - RING, r.right() + RING, left, right);
     if by.abs() >= 1.0 {
         scroller.set_scroll_left(scroller.scroll_left() + by.round() as i32);
     }
