@@ -179,7 +179,9 @@ pub fn label_px(chars: usize, cap: usize) -> f64 {
 /// it drops no more labels, moves no more markers, and needs no more lanes
 /// and no wider track. On a wide widget, names are then written whole.
 pub fn layout(input: &[LayoutInput], avail_px: f64) -> Layout {
-    let base = layout_capped(input, avail_px, MAX_LABEL_CHARS);
+    // Sorted once for every cap tried.
+    let order = by_day(input);
+    let base = place(input, &order, avail_px, MAX_LABEL_CHARS);
     if input.iter().all(|i| i.label_chars <= MAX_LABEL_CHARS) {
         return base;
     }
@@ -191,7 +193,7 @@ pub fn layout(input: &[LayoutInput], avail_px: f64) -> Layout {
     let (bare, moved, lanes, width) = cost(&base);
     LABEL_CAPS
         .iter()
-        .map(|&cap| layout_capped(input, avail_px, cap))
+        .map(|&cap| place(input, &order, avail_px, cap))
         .find(|l| {
             let (b, m, n, w) = cost(l);
             b <= bare && m <= moved && n <= lanes && w <= width
@@ -209,7 +211,16 @@ pub fn layout(input: &[LayoutInput], avail_px: f64) -> Layout {
 /// else it moves right of the lane that frees first. Sorting is O(n log n),
 /// placement O(n · [`LANE_CAP`]).
 pub fn layout_capped(input: &[LayoutInput], avail_px: f64, cap: usize) -> Layout {
-    let order = sorted_indices(input.len(), &mut |a, b| input[a].day.cmp(&input[b].day));
+    place(input, &by_day(input), avail_px, cap)
+}
+
+/// Indices of `input` in date order (ties in input order).
+fn by_day(input: &[LayoutInput]) -> Vec<usize> {
+    sorted_indices(input.len(), &mut |a, b| input[a].day.cmp(&input[b].day))
+}
+
+/// [`layout_capped`] with the events' date order already known.
+fn place(input: &[LayoutInput], order: &[usize], avail_px: f64, cap: usize) -> Layout {
     let (first, last) = match (order.first(), order.last()) {
         (Some(&a), Some(&b)) => (year_of_day(input[a].day), year_of_day(input[b].day)),
         _ => (2000, 2000),
@@ -228,7 +239,7 @@ pub fn layout_capped(input: &[LayoutInput], avail_px: f64, cap: usize) -> Layout
     let mut lane_last: [Option<usize>; LANE_CAP] = [None; LANE_CAP];
     let mut items: Vec<Placed> = Vec::with_capacity(input.len());
     let fits = |p: &Placed, end: f64| end + BOX_GAP_PX <= p.span().0;
-    for &index in &order {
+    for &index in order {
         let x = scale.x(input[index].day);
         let mut p = Placed {
             index,
