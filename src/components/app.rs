@@ -309,9 +309,13 @@ pub fn app(props: &AppProps) -> Html {
             { for views.iter().map(|&v| {
                 let is = v == current;
                 let mounted = visited.borrow().contains(&v);
+                // `inert` with `hidden`: where the stylesheet keeps a hidden
+                // panel's layout (`content-visibility: hidden`, widget.css)
+                // the panel is still a box, and inert keeps it out of the tab
+                // order and the accessibility tree, as `display: none` did.
                 html! {
                     <div key={v.as_str()} role="tabpanel" id={panel_id(v)} aria-labelledby={tab_id(v)}
-                        class="ms-panel" data-view={v.as_str()} tabindex="0" hidden={!is}>
+                        class="ms-panel" data-view={v.as_str()} tabindex="0" hidden={!is} inert={!is}>
                         if mounted { { panel(v) } }
                     </div>
                 }

@@ -159,6 +159,82 @@ test('medal table: headers on one line; every row and header is in Chromium\'s a
   await page.close();
 });
 
+// A panel once visited stays mounted when another tab is chosen, and keeps
+// its layout (content-visibility: hidden, where the browser has it): the
+// 92-row table then comes back in one frame instead of a fresh layout. It
+// must still be out of reach as display: none made it: not in the
+// accessibility tree, not in the tab order; and a timeline hidden while the
+// widget changed width must be laid out for the new width when shown.
+test('hidden panels: kept laid out, out of the accessibility tree and the tab order; shown again at a new width, laid out for it', async () => {
+  const { page, errors } = await show({ view: 'timeline', width: 1024 });
+  const tab = (v) => page.locator(`#widget [role=tab][data-view="${v}"]`).click();
+  const placed = () => page.locator('#widget').evaluate((host) => {
+    const r = host.shadowRoot;
+    const axis = r.querySelector('.ms-tl-axis').getBoundingClientRect();
+    const boxes = [...r.querySelectorAll('.ms-tl-marker')].map((m) => m.getBoundingClientRect());
+    const out = boxes.filter((b) => b.left < axis.left - 1 || b.right > axis.right + 1).length;
+    let overlaps = 0;
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i], boxes[j]];
+        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) overlaps++;
+      }
+    }
+    return { markers: boxes.length, width: Math.round(axis.width), out, overlaps };
+  });
+  const wide = await placed();
+  assert.equal(wide.out + wide.overlaps, 0, JSON.stringify(wide));
+  await tab('table');
+  await page.locator('#widget [role=tabpanel][data-view=table] tbody tr').first().waitFor();
+  await tab('card');
+  await page.locator('#widget [role=tabpanel][data-view=card]:not([hidden])').waitFor();
+  const hidden = await page.locator('#widget').evaluate((host) => [...host.shadowRoot.querySelectorAll('.ms-panel[hidden]')].map((p) => {
+    const s = getComputedStyle(p);
+    const kept = s.display !== 'none' && s.contentVisibility === 'hidden';
+    return `${p.dataset.view}: ${p.inert ? 'inert' : 'NOT inert'}, ${kept ? 'kept' : s.display === 'none' ? 'dropped' : `SEEN (${s.display}, ${s.contentVisibility})`}, ${p.getBoundingClientRect().height} px`;
+  }));
+  // Chromium has content-visibility: the hidden panels keep their layout.
+  assert.deepEqual(hidden, ['medalists: inert, kept, 0 px', 'table: inert, kept, 0 px', 'history: inert, kept, 0 px', 'timeline: inert, kept, 0 px']);
+  // The browser's own accessibility tree has the card, and nothing of the hidden table or timeline.
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const live = nodes.filter((n) => !n.ignored);
+  const roles = (role) => live.filter((n) => n.role?.value === role).map((n) => n.name?.value);
+  assert.deepEqual(roles('rowheader'), [], 'no table row');
+  assert.equal(roles('table').length, 0, 'no table');
+  assert.ok(!live.some((n) => /European Games/.test(n.name?.value ?? '')), 'no timeline marker');
+  assert.deepEqual(roles('tabpanel'), ['Summary'], 'one panel: the card');
+  // Tab goes from the selected tab through the card and out, never into a hidden panel.
+  await page.locator('#widget [role=tab][aria-selected=true]').focus();
+  const reached = [];
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Tab');
+    const f = await page.locator('#widget').evaluate((host) => {
+      const a = host.shadowRoot.activeElement;
+      return a ? (a.closest('.ms-panel')?.dataset.view ?? 'outside panels') : null;
+    });
+    if (f === null) break;
+    reached.push(f);
+  }
+  assert.ok(reached.includes('card'), `focus reached: ${reached}`);
+  assert.deepEqual(reached.filter((v) => !['card', 'outside panels'].includes(v)), [], 'no hidden panel takes focus');
+  // Narrower while the timeline is hidden, then shown: laid out for 560 px.
+  await page.setViewportSize({ width: 560, height: 900 });
+  await tab('timeline');
+  await page.locator('#widget [role=tabpanel][data-view=timeline]:not([hidden]) .ms-tl[data-ms-placed]').waitFor();
+  await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
+  const narrow = await placed();
+  assert.ok(narrow.width < wide.width - 150, `axis ${wide.width} -> ${narrow.width} px`);
+  assert.equal(narrow.markers, wide.markers);
+  assert.equal(narrow.out + narrow.overlaps, 0, JSON.stringify(narrow));
+  // And the table, shown again, is all there.
+  await tab('table');
+  assert.equal(await page.locator('#widget [role=tabpanel][data-view=table]:not([hidden]) tbody tr').count(), 92);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('"Show Azerbaijan" brings its row into sight in the table box and in the widget frame, on a phone too', async () => {
   for (const width of [360, 1024]) {
     for (const reducedMotion of ['reduce', 'no-preference']) {
