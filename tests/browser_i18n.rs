@@ -1026,3 +1026,49 @@ fn collation_ranks_follow_the_language() {
     assert_eq!(az, [0, 1, 2, 3]);
     assert_eq!(collation_ranks(&[], "en"), Vec::<u32>::new());
 }
+
+/// Search folding (lower case, accents removed) is what the browser's
+/// `normalize("NFD")` and `toLowerCase()` give, for every team name in the
+/// dataset, every printable ASCII character and some names with accents;
+/// ASCII text is folded without a trip to JS, the rest through it.
+#[wasm_bindgen_test]
+fn search_folding_is_what_the_browser_gives() {
+    use medal_summary::components::intl::fold;
+    let reference = js_sys::Function::new_with_args(
+        "s",
+        "return s.normalize('NFD').toLowerCase().replace(/[\\u0300-\\u036f]/g, '');",
+    );
+    let report = parse(DEFAULT);
+    let data = report.dataset.expect("dataset");
+    let mut samples: Vec<String> = data
+        .table
+        .valid()
+        .expect("table")
+        .iter()
+        .map(|r| r.name.clone())
+        .collect();
+    assert!(samples.len() >= 92);
+    samples.push((' '..='~').collect());
+    samples.extend(
+        [
+            "Côte d'Ivoire",
+            "TÜRKİYE",
+            "Åland",
+            "Ελλάδα",
+            "Азербайджан",
+            "Ǆ",
+            "",
+        ]
+        .map(String::from),
+    );
+    for s in &samples {
+        let want = reference
+            .call1(&JsValue::NULL, &JsValue::from_str(s))
+            .unwrap()
+            .as_string()
+            .unwrap();
+        assert_eq!(fold(s), want, "{s:?}");
+    }
+    assert_eq!(fold("Côte d'Ivoire"), "cote d'ivoire");
+    assert_eq!(fold("UNITED States"), "united states");
+}

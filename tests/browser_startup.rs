@@ -121,6 +121,59 @@ async fn no_other_view_builds_an_intl_formatter_either() {
     assert_eq!(built(), Vec::<String>::new());
 }
 
+/// The first sort by name builds no `Intl.Collator` inside its click (the
+/// first one loads collation data, about 21 ms): a pointer over the table,
+/// or focus coming into it, has built it already. Mounting the table builds
+/// none. German and Spanish: no other test here sorts in them, so their
+/// collators are not cached yet.
+#[wasm_bindgen_test]
+async fn the_table_builds_its_collator_before_the_first_sort_by_name() {
+    let collators = || -> Vec<String> {
+        built()
+            .into_iter()
+            .filter(|b| b.starts_with("Collator"))
+            .collect()
+    };
+    for (lang, event) in [
+        ("de", "new PointerEvent('pointerover', { bubbles: true })"),
+        ("es", "new FocusEvent('focusin', { bubbles: true })"),
+    ] {
+        count_intl_constructions();
+        let report = parse(DEFAULT);
+        let root = mount(AppProps {
+            data: Rc::new(report.dataset.expect("dataset")),
+            problems: Rc::new(report.problems),
+            lang: lang.into(),
+            view: "table".into(),
+            ranking: Default::default(),
+            instance: format!("warm-{lang}").into(),
+            src: "".into(),
+        })
+        .await;
+        assert_eq!(collators(), Vec::<String>::new(), "{lang}: mounting");
+        let button = q(&root, "th[data-col=name] button");
+        let dispatch =
+            js_sys::Function::new_with_args("el", &format!("el.dispatchEvent({event});"));
+        dispatch.call1(&JsValue::NULL, &button).unwrap();
+        assert_eq!(collators(), [format!("Collator {lang}")], "{lang}: {event}");
+        // Again: the collator is built once.
+        dispatch.call1(&JsValue::NULL, &button).unwrap();
+        common::click(&button).await;
+        assert_eq!(
+            q(&root, "th[data-col=name]")
+                .get_attribute("aria-sort")
+                .as_deref(),
+            Some("ascending"),
+            "{lang}"
+        );
+        assert_eq!(
+            collators(),
+            [format!("Collator {lang}")],
+            "{lang}: the sort"
+        );
+    }
+}
+
 /// Runs page script and returns its value.
 fn eval(js: &str) -> JsValue {
     js_sys::Function::new_no_args(js)

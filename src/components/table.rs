@@ -8,7 +8,7 @@
 //! unchanged row.
 
 use super::i18n::{tr, trf, Msg};
-use super::intl::{collation_ranks, fold, format_count};
+use super::intl::{self, collation_ranks, fold, format_count};
 use super::medals::{kind_msg, mark};
 use super::Shared;
 use crate::data::model::{Dataset, MedalKind, Tally};
@@ -256,14 +256,25 @@ pub fn medal_table(props: &MedalTableProps) -> Html {
     // focuses, and scrolling under the pointer would lose the click. Yew
     // delegates events, so the box is found by its ref, not as the event's
     // current target.
-    let on_focus_in = use_callback(scroller.clone(), |e: FocusEvent, scroller| {
-        if let (Some(el), Some(scroller)) =
-            (e.target_dyn_into::<Element>(), scroller.cast::<Element>())
-        {
-            if el != scroller && el.matches(":focus-visible").unwrap_or(false) {
-                reveal_across(&scroller, &el);
+    let on_focus_in = use_callback(
+        (scroller.clone(), props.lang.clone()),
+        |e: FocusEvent, (scroller, lang)| {
+            intl::warm_collator(lang);
+            if let (Some(el), Some(scroller)) =
+                (e.target_dyn_into::<Element>(), scroller.cast::<Element>())
+            {
+                if el != scroller && el.matches(":focus-visible").unwrap_or(false) {
+                    reveal_across(&scroller, &el);
+                }
             }
-        }
+        },
+    );
+
+    // The first sort by name would build the collator inside the click
+    // (intl::warm_collator); a pointer over the table, or focus in it (above),
+    // comes before that click and builds it then.
+    let on_pointer_over = use_callback(props.lang.clone(), |_: PointerEvent, lang| {
+        intl::warm_collator(lang)
     });
 
     let featured = props.data.country.code.clone();
@@ -343,7 +354,7 @@ pub fn medal_table(props: &MedalTableProps) -> Html {
                 } }
             </p>
             // A scrollable region must be focusable so keyboard users can scroll it.
-            <div class="ms-table-scroll" ref={scroller} onfocusin={on_focus_in} tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
+            <div class="ms-table-scroll" ref={scroller} onfocusin={on_focus_in} onpointerover={on_pointer_over} tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
                 <table class="ms-table">
                     <caption id={caption_id}>{ caption }</caption>
                     <thead>
