@@ -96,7 +96,7 @@ fn row_codes(root: &Element) -> Vec<String> {
 }
 
 fn rank_cell(root: &Element, code: &str) -> String {
-    text(&q(root, &format!("tr[data-code={code}] td.ms-col-rank")))
+    text(&q(root, &format!("tr[data-code={code}] td:first-child")))
 }
 
 /// Ranked rows of the default data, as plain tuples, for independent expectations.

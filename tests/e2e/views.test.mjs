@@ -99,7 +99,7 @@ test('breakpoints follow the widget width and --ms-rem: phone table, wide card a
     const cols = (sel) => { const el = r.querySelector(sel); return el ? getComputedStyle(el).gridTemplateColumns.split(' ').length : 0; };
     const top = (sel) => r.querySelector(sel)?.getBoundingClientRect().top;
     return {
-      code: shown('.ms-table-view td.ms-col-code'),
+      code: shown('.ms-table-view tbody td:nth-child(3)'),
       tally: cols('.ms-tally'),
       card: r.querySelector('.ms-card') ? getComputedStyle(r.querySelector('.ms-card')).display : null,
       dateBesideNames: top('.ms-medalist .ms-date') !== undefined && Math.abs(top('.ms-medalist .ms-date') - top('.ms-medalist .ms-athletes')) < 8,
@@ -140,6 +140,11 @@ test('medal table: headers on one line; every row and header is in Chromium\'s a
     .map((th) => Math.round(th.firstElementChild.getBoundingClientRect().top)));
   assert.equal(tops.length, 7);
   assert.ok(Math.max(...tops) - Math.min(...tops) <= 1, `header tops ${tops}`);
+  // Counts line up at the end of their column, under their headers; the
+  // body cells are found by position (they carry no class).
+  const align = await page.locator('#widget').evaluate((host) => ['thead th', 'tbody tr:first-child > *']
+    .map((sel) => [...host.shadowRoot.querySelectorAll(`.ms-table-view ${sel}`)].map((c) => getComputedStyle(c).textAlign).join()));
+  assert.deepEqual(align, ['start,start,start,end,end,end,end', 'start,start,start,end,end,end,end']);
   const cdp = await page.context().newCDPSession(page);
   const { nodes } = await cdp.send('Accessibility.getFullAXTree');
   await cdp.detach();
@@ -228,11 +233,49 @@ test('hidden panels: kept laid out, out of the accessibility tree and the tab or
   assert.ok(narrow.width < wide.width - 150, `axis ${wide.width} -> ${narrow.width} px`);
   assert.equal(narrow.markers, wide.markers);
   assert.equal(narrow.out + narrow.overlaps, 0, JSON.stringify(narrow));
-  // And the table, shown again, is all there.
+  // And the table, shown again, is all there, for a screen reader too.
   await tab('table');
   assert.equal(await page.locator('#widget [role=tabpanel][data-view=table]:not([hidden]) tbody tr').count(), 92);
+  const again = await page.context().newCDPSession(page);
+  const tree = (await again.send('Accessibility.getFullAXTree')).nodes.filter((n) => !n.ignored);
+  await again.detach();
+  assert.equal(tree.filter((n) => n.role?.value === 'rowheader').length, 92, 'every row header back in the accessibility tree');
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+// A hidden panel that keeps its layout must not move anything around it:
+// every box of the widget sits where it would with the hidden panels not
+// laid out at all (display: none), in every view, wide and narrow. (Left in
+// the flow, their containment stopped margins collapsing through them: the
+// card's chart and the actions under it went from 16 to 32 px apart.)
+test('hidden panels take no room: every view is laid out as with display: none', async () => {
+  for (const width of [720, 1024, 360]) {
+    const { page, errors } = await show({ view: 'card', width });
+    const tab = (v) => page.locator(`#widget [role=tab][data-view="${v}"]`).click();
+    for (const v of VIEWS) await tab(v);
+    const bad = [];
+    for (const v of VIEWS) {
+      await tab(v);
+      await page.locator(`#widget [role=tabpanel][data-view="${v}"]:not([hidden])`).waitFor();
+      const diff = await page.locator('#widget').evaluate((host) => {
+        const r = host.shadowRoot;
+        const boxes = () => [...r.querySelectorAll('.ms-widget > *:not([hidden]), .ms-panel:not([hidden]) > *, .ms-panel:not([hidden]) > * > *')]
+          .map((el) => { const b = el.getBoundingClientRect(); return `${el.className || el.tagName}: ${Math.round(b.top)} ${Math.round(b.left)} ${Math.round(b.width)}x${Math.round(b.height)}`; });
+        const kept = boxes();
+        const none = new CSSStyleSheet();
+        none.replaceSync('.ms-panel[hidden] { display: none !important; }');
+        r.adoptedStyleSheets = [...r.adoptedStyleSheets, none];
+        const dropped = boxes();
+        r.adoptedStyleSheets = r.adoptedStyleSheets.filter((x) => x !== none);
+        return kept.map((k, i) => (k === dropped[i] ? null : `${k} (with display: none: ${dropped[i]})`)).filter(Boolean);
+      });
+      bad.push(...diff.map((d) => `${v} at ${width}px: ${d}`));
+    }
+    assert.deepEqual(bad, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
 });
 
 test('"Show Azerbaijan" brings its row into sight in the table box and in the widget frame, on a phone too', async () => {
@@ -378,7 +421,10 @@ test('at 320 px no view scrolls the page sideways and every control is at least 
       const out = [];
       for (const el of host.shadowRoot.querySelectorAll('button, input, select, a[href], [role=tab]')) {
         const r = el.getBoundingClientRect();
-        if (r.width === 0 && r.height === 0) continue; // not shown in this view
+        // Not shown in this view (a hidden panel keeps its boxes: content-visibility).
+        // A radio is visually hidden; what shows is its label.
+        const shown = el.type === 'radio' || el.type === 'checkbox' ? (el.closest('label') ?? el) : el;
+        if (!shown.checkVisibility()) continue;
         if (el.type === 'radio' || el.type === 'checkbox') {
           // A radio's target is its label, which wraps it.
           const label = el.closest('label');
@@ -413,10 +459,9 @@ test('each view draws its text in a few font faces (each one is a font lookup on
       const out = new Set();
       for (const el of host.shadowRoot.querySelectorAll('*')) {
         if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
-        const r = el.getBoundingClientRect();
-        if (r.width === 0 && r.height === 0) continue; // not in this view
+        // Not in this view: a hidden panel keeps its boxes (content-visibility), so ask.
+        if (!el.checkVisibility({ visibilityProperty: true })) continue;
         const cs = getComputedStyle(el);
-        if (cs.visibility === 'hidden') continue;
         out.add(`${cs.fontFamily} ${cs.fontSize} ${cs.fontWeight} ${cs.fontStyle}`);
       }
       return [...out].sort();
