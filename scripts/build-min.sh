@@ -9,7 +9,7 @@ cd "$ROOT"
 # shellcheck source=setup.sh
 source scripts/setup.sh
 setup_serve
-rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+grep -q '^nightly' <<<"$(rustup toolchain list)" || rustup toolchain install nightly --profile minimal
 rustup component add rust-src --toolchain nightly >/dev/null
 rustup target add wasm32-unknown-unknown --toolchain nightly >/dev/null
 RUSTUP_TOOLCHAIN=nightly \

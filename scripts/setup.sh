@@ -28,13 +28,21 @@ ensure_crates() {
 }
 
 ensure_wasm_target() {
-  rustup target list --installed | grep -qx wasm32-unknown-unknown \
+  # Each list is read whole before grep sees it (here-strings): a pipe
+  # into `grep -q` fails under pipefail when grep quits early (SIGPIPE).
+  grep -qx wasm32-unknown-unknown <<<"$(rustup target list --installed)" \
     || { say "adding the wasm32-unknown-unknown target"; rustup target add wasm32-unknown-unknown; }
 }
 
 ensure_cargo_tool() { # crate version binary [--locked]
   local crate=$1 version=$2 bin=$3 locked=${4:-}
-  if [ -x "$MEDAL_TOOLS/bin/$bin" ] && "$MEDAL_TOOLS/bin/$bin" --version 2>/dev/null | grep -q "$version"; then
+  # The output is read whole before it is matched: `--version | grep -q`
+  # under pipefail fails when grep quits at the first match while the tool
+  # is still writing (SIGPIPE; geckodriver prints several lines), and the
+  # tool was then reinstalled for minutes, now and then.
+  local have=""
+  if [ -x "$MEDAL_TOOLS/bin/$bin" ]; then have=$("$MEDAL_TOOLS/bin/$bin" --version 2>/dev/null || true); fi
+  if [[ "$have" == *"$version"* ]]; then
     return 0
   fi
   say "installing $crate $version (one-off, several minutes on 2 cores)"
@@ -62,7 +70,7 @@ ensure_trunk() { ensure_cargo_tool trunk "$TRUNK_VERSION" trunk --locked; }
 
 ensure_wasm_opt() {
   # Debian's binaryen is too old for today's Rust wasm; npm's package ships v132.
-  if ! wasm-opt --version 2>/dev/null | grep -q "version 132"; then
+  if ! grep -q "version 132" <<<"$(wasm-opt --version 2>/dev/null || true)"; then
     say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"
     mkdir -p "$MEDAL_TOOLS/npm"
     npm install --silent --no-audit --no-fund --prefix "$MEDAL_TOOLS/npm" "binaryen@$BINARYEN_VERSION"
@@ -95,8 +103,8 @@ ensure_node_modules() {
 }
 
 ensure_components() {
-  rustup component list --installed | grep -q '^clippy' || rustup component add clippy
-  rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+  grep -q '^clippy' <<<"$(rustup component list --installed)" || rustup component add clippy
+  grep -q '^rustfmt' <<<"$(rustup component list --installed)" || rustup component add rustfmt
 }
 
 setup_serve() {
