@@ -7,6 +7,9 @@
 //                and ours prerendered (C, scripts/prerender.mjs), alternating,
 //                fresh context (cold cache) per round
 //   interaction  sort / tabs / gold-total switch on a 206-row medal table
+//   reader       a reader's first minute with the real dataset: each action
+//                once (first visit of a view, first sort by name, a view shown
+//                again), fresh context per round
 //   scale        first render and heap with 206 / 1,000 / 10,000 table rows and
 //                3 / 100 / 1,000 timeline events (TimelineJS3 too, for events)
 //   lighthouse   Lighthouse 12 on the demo article page (mobile and desktop),
@@ -24,7 +27,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServer } from './server.mjs';
 import { prerenderHtml } from '../scripts/prerender.mjs';
-import { ROOT, bakuDoc, bakuEvents, tableDoc, eventsDoc, generatedEvents, oursPage, timelinePage, floorPage } from './pages.mjs';
+import { ROOT, realDoc, bakuDoc, bakuEvents, tableDoc, eventsDoc, generatedEvents, oursPage, timelinePage, floorPage } from './pages.mjs';
 
 // ---------------------------------------------------------------------------
 // Selectors: the one place that knows the widget's DOM. Everything under the
@@ -69,18 +72,19 @@ const TLJS = path.join(BENCH, 'node_modules/@knight-lab/timelinejs/dist');
 // Options
 // ---------------------------------------------------------------------------
 const HELP = `usage: node bench/bench.mjs [options]
-  --only LIST        sections to run, comma-separated: paint,interaction,scale,lighthouse (default: all)
+  --only LIST        sections to run, comma-separated: paint,interaction,reader,scale,lighthouse (default: all)
   --rounds N         first-paint rounds per side, alternating A/B (default 10, minimum 10 for a real run)
   --reps N           repetitions per interaction (default 50)
   --scale-rounds N   rounds per scale point (default 3)
   --lh-runs N        Lighthouse runs per form factor; the median-performance run is kept (default 3)
+  --reader-rounds N  fresh pages for the reader section (default 8)
   --quick            development run: 2 rounds, 10 reps, 1 scale round, 1 Lighthouse run, no 10,000-row point
   --out FILE         results file (default bench/results/latest.json)
   --print FILE       only print the summary of an earlier results file
   --markdown         with --print: print the README's "Performance" section instead
   --help`;
 function options(argv) {
-  const o = { only: null, rounds: 10, reps: 50, scaleRounds: 3, lhRuns: 3, quick: false, out: path.join(BENCH, 'results/latest.json') };
+  const o = { only: null, rounds: 10, reps: 50, scaleRounds: 3, lhRuns: 3, readerRounds: 8, quick: false, out: path.join(BENCH, 'results/latest.json') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => { const n = Number(argv[++i]); if (!Number.isInteger(n) || n < 1) throw new Error(`${a} needs a whole number ≥ 1`); return n; };
@@ -89,7 +93,8 @@ function options(argv) {
     else if (a === '--reps') o.reps = num();
     else if (a === '--scale-rounds') o.scaleRounds = num();
     else if (a === '--lh-runs') o.lhRuns = num();
-    else if (a === '--quick') Object.assign(o, { quick: true, rounds: 2, reps: 10, scaleRounds: 1, lhRuns: 1 });
+    else if (a === '--reader-rounds') o.readerRounds = num();
+    else if (a === '--quick') Object.assign(o, { quick: true, rounds: 2, reps: 10, scaleRounds: 1, lhRuns: 1, readerRounds: 2 });
     else if (a === '--out') o.out = path.resolve(argv[++i]);
     else if (a === '--print') o.print = path.resolve(argv[++i]);
     else if (a === '--markdown') o.markdown = true;
@@ -534,10 +539,120 @@ async function sectionInteraction(browser, server, o) {
       return { selector: SEL.tab(v), label: v };
     });
     tabSeries.firstVisits = firstVisits;
-    return { url: url.replace(server.url, ''), rows, sort, ranking, tabs: tabSeries, errors };
+    const floor = await sortFloor(browser, rows, o);
+    log(`interaction sort floor: ${rows} plain table rows reversed by plain JS on a bare page, median ${ms(floor.median)} p95 ${ms(floor.p95)}`);
+    return { url: url.replace(server.url, ''), rows, sort, ranking, tabs: tabSeries, floor, errors };
   } finally {
     await context.close();
   }
+}
+
+/**
+ * The DOM's own price for a sort, without the widget: the same number of
+ * rows (7 cells each, as ours) in a plain table on a bare page, all of them
+ * moved by plain JS (reversed: every row but one moves, as in our sorts that
+ * reverse a column), timed in the page; one reversal after each frame.
+ */
+async function sortFloor(browser, rows, o) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    await page.setContent('<!doctype html><html lang="en"><title>floor</title><body><table><tbody></tbody></table></body></html>');
+    const times = await page.evaluate(async ({ rows, reps }) => {
+      const tb = document.querySelector('tbody');
+      for (let i = 0; i < rows; i++) {
+        const tr = document.createElement('tr');
+        for (let c = 0; c < 7; c++) {
+          const cell = document.createElement(c === 1 ? 'th' : 'td');
+          cell.textContent = String(i * 7 + c);
+          tr.append(cell);
+        }
+        tb.append(tr);
+      }
+      const out = [];
+      for (let i = 0; i < reps + 3; i++) {
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        const order = [...tb.children].reverse();
+        const t0 = performance.now();
+        for (const tr of order) tb.insertBefore(tr, null);
+        if (i >= 3) out.push(performance.now() - t0);
+      }
+      return out;
+    }, { rows, reps: o.reps });
+    return stats(times);
+  } finally {
+    await context.close();
+  }
+}
+
+// What the interaction section's repetitions hide: a reader does most things
+// once. The first visit of a view mounts it; the first sort by name builds
+// the browser's collator (its collation data, ~21 ms here); a view shown
+// again comes back from the panel kept hidden. Each action once per fresh
+// page, real mouse input; before the sort the pointer rests on the header
+// for 300 ms, as a reader's does before a click.
+const READER_STEPS = [
+  ['open the medal table (first visit)', SEL.tab('table'), 0],
+  ['sort by name, first time', SEL.sortButton('name'), 300],
+  ['sort by name again', SEL.sortButton('name'), 300],
+  ['back to the summary', SEL.tab('card'), 0],
+  ['the medal table again', SEL.tab('table'), 0],
+  ['open hosted events (first visit)', SEL.tab('timeline'), 0],
+  ['the medal table, third time', SEL.tab('table'), 0],
+  ['hosted events again', SEL.tab('timeline'), 0],
+];
+
+async function sectionReader(browser, server, o) {
+  const url = `${server.url}/__bench/ours-real.html`;
+  const steps = READER_STEPS.map(([name]) => ({ name, work: [], frame: [] }));
+  const errors = [];
+  for (let round = 0; round < o.readerRounds; round++) {
+    const { context, page, errors: pageErrors } = await freshPage(browser);
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForSelector(SEL.ready, { timeout: 60_000 });
+      // Let the start-up's later tasks finish, as a reader's first seconds do.
+      await page.waitForTimeout(800);
+      await page.evaluate((host) => {
+        const st = { result: null };
+        Object.defineProperty(window, '__benchR', { value: st });
+        // From the input's own timestamp: to the widget's last DOM change
+        // (its render runs in microtasks right after the click), and to the
+        // frame showing it (double rAF).
+        let last = null;
+        new MutationObserver(() => { last = performance.now(); })
+          .observe(document.querySelector(host).shadowRoot, { childList: true, subtree: true, attributes: true, characterData: true });
+        window.addEventListener('click', (ev) => {
+          const t0 = ev.timeStamp;
+          last = null;
+          requestAnimationFrame(() => requestAnimationFrame(() => {
+            st.result = { work: last == null ? 0 : last - t0, frame: performance.now() - t0 };
+          }));
+        }, { capture: true });
+      }, SEL.host);
+      await page.mouse.move(2, 2);
+      for (const [i, [name, selector, rest]] of READER_STEPS.entries()) {
+        const box = await page.locator(`${SEL.host} ${selector}`).first().boundingBox();
+        if (!box) throw new Error(`${name}: ${selector} is not on screen`);
+        const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+        if (rest) {
+          await page.mouse.move(x, y, { steps: 4 });
+          await page.waitForTimeout(rest);
+        }
+        await page.evaluate(() => { window.__benchR.result = null; });
+        await page.mouse.click(x, y);
+        const m = await (await page.waitForFunction(() => window.__benchR.result, null, { timeout: 30_000, polling: 'raf' })).jsonValue();
+        steps[i].work.push(m.work);
+        steps[i].frame.push(m.frame);
+      }
+    } finally {
+      errors.push(...pageErrors);
+      await context.close();
+    }
+  }
+  const out = steps.map((st) => ({ name: st.name, work: stats(st.work), frame: stats(st.frame) }));
+  for (const st of out) log(`reader ${st.name}: to the frame ${ms(st.frame.median)} (DOM done ${ms(st.work.median)})`);
+  return { url: url.replace(server.url, ''), rounds: o.readerRounds, steps: out, errors };
 }
 
 async function sectionScale(browser, server, o) {
@@ -722,6 +837,15 @@ function summary(res) {
         .map(([n, s]) => [n, ms(s.raf2.median), ms(s.raf2.p95), ms(s.paint.median), ms(s.paint.p95), ms(s.dom.median), ms(s.dom.p95), ms(s.inp.median), ms(s.inp.p95)]),
     ]));
     out.push(`first visit of each tab (mounts the view), double rAF: ${it.tabs.firstVisits.map((f) => `${f.view} ${ms(f.raf2)}`).join(', ')}`);
+    if (it.floor) out.push(`the DOM's own price for a sort: ${it.rows} rows of a plain table on a bare page reversed by plain JS, median ${ms(it.floor.median)} p95 ${ms(it.floor.p95)}`);
+  }
+  const rd = res.reader;
+  if (ok(rd)) {
+    out.push('', `A reader's first minute (${rd.url}, real dataset, each action once per fresh page, ${rd.rounds} pages; from the click)`);
+    out.push(table([
+      ['action', 'to the frame, median', 'p95', 'DOM done, median'],
+      ...rd.steps.map((st) => [st.name, ms(st.frame.median), ms(st.frame.p95), ms(st.work.median)]),
+    ]));
   }
   if (ok(res.scale)) {
     out.push('', `Scale: first render (navigation start → all items painted) and memory after load, medians of ${res.options.scaleRounds}; × = against the smallest point of the same widget`);
@@ -792,6 +916,13 @@ function markdown(res) {
     for (const [n, x] of [['sort a column', it.sort], ['switch gold/total ranking', it.ranking], ['switch tab', it.tabs]]) {
       o.push(`| ${n} | ${ms(x.raf2.median)} | ${ms(x.raf2.p95)} | ${ms(x.dom.median)} |`);
     }
+    if (it.floor) o.push(`| no widget: ${it.rows} rows of a plain table on a bare page reversed by plain JS (the DOM's own price for a sort) | | | ${ms(it.floor.median)} (p95 ${ms(it.floor.p95)}) |`);
+  }
+  const rd = res.reader;
+  if (ok(rd)) {
+    o.push('', `**A reader's first minute**, the real dataset, each action once on a fresh page (${rd.rounds} pages), real clicks, from the click to the frame that shows it (double requestAnimationFrame); before each sort the pointer rests on the header for 300 ms:`, '');
+    o.push('| action | median | p95 | widget work (DOM done), median |', '| --- | ---: | ---: | ---: |');
+    for (const st of rd.steps) o.push(`| ${st.name} | ${ms(st.frame.median)} | ${ms(st.frame.p95)} | ${ms(st.work.median)} |`);
   }
   if (ok(res.scale)) {
     o.push('', '**Scale**: first render of all items and memory after load (JS heap + wasm memory):', '');
@@ -834,6 +965,7 @@ async function main() {
     'tljs-baku.html': timelinePage(bakuEvents()),
     'floor-baku.html': floorPage(bakuEvents()),
     'ours-table206.html': oursPage(tableDoc(206, 'zero'), 'table', { loader }),
+    'ours-real.html': oursPage(realDoc(), 'card', { loader }),
     'ours-table1000.html': oursPage(tableDoc(1000, 'random'), 'table', { loader }),
     'ours-table10000.html': oursPage(tableDoc(10000, 'random'), 'table', { loader }),
     'ours-events100.html': oursPage(eventsDoc(100), 'timeline', { loader }),
@@ -898,6 +1030,7 @@ async function main() {
     };
     await run('paint', () => sectionPaint(browser, server, o));
     await run('interaction', () => sectionInteraction(browser, server, o));
+    await run('reader', () => sectionReader(browser, server, o));
     await run('scale', () => sectionScale(browser, server, o));
     await browser.close();
     browser = null;
