@@ -78,7 +78,7 @@ const HELP = `usage: node bench/bench.mjs [options]
   --scale-rounds N   rounds per scale point (default 3)
   --lh-runs N        Lighthouse runs per form factor; the median-performance run is kept (default 3)
   --reader-rounds N  fresh pages for the reader section (default 8)
-  --quick            development run: 2 rounds, 10 reps, 1 scale round, 1 Lighthouse run, no 10,000-row point
+  --quick            development run: 2 rounds, 10 reps, 2 reader pages, 1 scale round, 1 Lighthouse run, no 10,000-row point
   --out FILE         results file (default bench/results/latest.json)
   --print FILE       only print the summary of an earlier results file
   --markdown         with --print: print the README's "Performance" section instead

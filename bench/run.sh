@@ -3,8 +3,8 @@
 #   bench/run.sh                 full run (~6 minutes on 2 cores), results in bench/results/latest.json
 #   bench/run.sh --quick         development run (few rounds)
 #   bench/run.sh --no-build ...  reuse the existing dist/ (skip trunk build --release)
-# Other options go to bench/bench.mjs (--only paint,interaction,scale,lighthouse,
-# --rounds N, --reps N, --scale-rounds N, --lh-runs N; --help lists them).
+# Other options go to bench/bench.mjs (--only paint,interaction,reader,scale,lighthouse,
+# --rounds N, --reps N, --reader-rounds N, --scale-rounds N, --lh-runs N; --help lists them).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
