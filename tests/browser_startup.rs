@@ -52,17 +52,7 @@ fn built() -> Vec<String> {
 async fn the_card_builds_no_intl_formatter_in_any_of_its_languages() {
     count_intl_constructions();
     for lang in ["", "fr", "az", "ru"] {
-        let report = parse(DEFAULT);
-        let root = mount(AppProps {
-            data: Rc::new(report.dataset.expect("dataset")),
-            problems: Rc::new(report.problems),
-            lang: lang.into(),
-            view: "".into(),
-            ranking: Default::default(),
-            instance: lang.into(),
-            src: "".into(),
-        })
-        .await;
+        let root = mount(props(lang, "", lang)).await;
         let card = q(&root, "[role=tabpanel][data-view=card]");
         // The card is all there: the counts, the shared rank and its
         // sentence (an ordinal, a count and a list), the chart.
@@ -86,17 +76,8 @@ async fn the_card_builds_no_intl_formatter_in_any_of_its_languages() {
 async fn no_other_view_builds_an_intl_formatter_either() {
     count_intl_constructions();
     for lang in ["", "fr", "az", "ru"] {
-        let report = parse(DEFAULT);
-        let props = |view: &str| AppProps {
-            data: Rc::new(report.dataset.clone().expect("dataset")),
-            problems: Rc::new(report.problems.clone()),
-            lang: lang.into(),
-            view: view.into(),
-            ranking: Default::default(),
-            instance: format!("{view}-{lang}").into(),
-            src: "".into(),
-        };
-        let root = mount(props("timeline")).await;
+        let view = |view: &str| props(lang, view, &format!("{view}-{lang}"));
+        let root = mount(view("timeline")).await;
         let panel = q(&root, "[role=tabpanel][data-view=timeline]");
         // The details of the selected event: its dates as a range and its
         // counts of nations and athletes (5,898 at the 2015 European Games).
@@ -109,13 +90,13 @@ async fn no_other_view_builds_an_intl_formatter_either() {
                 .any(|f| f.chars().filter(char::is_ascii_digit).count() >= 4),
             "{lang}: {facts:?}"
         );
-        let root = mount(props("medalists")).await;
+        let root = mount(view("medalists")).await;
         let panel = q(&root, "[role=tabpanel][data-view=medalists]");
         let day = text(&q(&panel, ".ms-date"));
         assert!(day.contains("2024"), "{lang}: {day}");
-        let root = mount(props("history")).await;
+        let root = mount(view("history")).await;
         assert!(!qa(&root, "[role=tabpanel][data-view=history] .ms-tick").is_empty());
-        let root = mount(props("table")).await;
+        let root = mount(view("table")).await;
         assert!(qa(&root, "[role=tabpanel][data-view=table] tbody tr").len() > 90);
     }
     assert_eq!(built(), Vec::<String>::new());
@@ -139,17 +120,7 @@ async fn the_table_builds_its_collator_before_the_first_sort_by_name() {
         ("es", "new FocusEvent('focusin', { bubbles: true })"),
     ] {
         count_intl_constructions();
-        let report = parse(DEFAULT);
-        let root = mount(AppProps {
-            data: Rc::new(report.dataset.expect("dataset")),
-            problems: Rc::new(report.problems),
-            lang: lang.into(),
-            view: "table".into(),
-            ranking: Default::default(),
-            instance: format!("warm-{lang}").into(),
-            src: "".into(),
-        })
-        .await;
+        let root = mount(props(lang, "table", &format!("warm-{lang}"))).await;
         assert_eq!(collators(), Vec::<String>::new(), "{lang}: mounting");
         let button = q(&root, "th[data-col=name] button");
         let dispatch =
@@ -171,6 +142,21 @@ async fn the_table_builds_its_collator_before_the_first_sort_by_name() {
             [format!("Collator {lang}")],
             "{lang}: the sort"
         );
+    }
+}
+
+/// The app on the default dataset in `lang`, opened on `view`; `instance`
+/// keeps its element ids apart from the other apps on the test page.
+fn props(lang: &str, view: &str, instance: &str) -> AppProps {
+    let report = parse(DEFAULT);
+    AppProps {
+        data: Rc::new(report.dataset.expect("dataset")),
+        problems: Rc::new(report.problems),
+        lang: lang.into(),
+        view: view.into(),
+        ranking: Default::default(),
+        instance: instance.to_string().into(),
+        src: "".into(),
     }
 }
 
