@@ -8,7 +8,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launch } from './browser.mjs';
+import { launch, DIST } from './browser.mjs';
+import { startServer } from './server.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const FILES = [
@@ -82,4 +83,35 @@ test('the audit finds what it looks for', async () => {
     'display: flexx', 'font-size: 12pz', 'inset-inline: bogus', 'width: calc(3 * var(--ms-rem)) solid',
     '1 of 6 blocks dropped',
   ]);
+});
+
+// build.rs takes the comments and most whitespace out of the shadow root's
+// stylesheet (it is in the wasm and in every prerendered snapshot). The
+// sheet the widget adopts must parse to the same rules as its sources.
+test('the stylesheet the widget adopts, minified at build time, is its sources rule for rule', async () => {
+  const server = await startServer(DIST);
+  const p = await browser.context.newPage();
+  try {
+    await p.goto(`${server.url}/`);
+    await p.waitForSelector('#widget[data-ms-state="ready"]', { timeout: 30_000 });
+    const sources = (await Promise.all(['src/embed/shadow.css', 'www/widget.css', 'www/timeline.css']
+      .map((f) => readFile(path.join(ROOT, f), 'utf8')))).join('\n');
+    const { built, parsed, bytes } = await p.evaluate((src) => {
+      const flat = (rules) => [...rules].map((r) => r.cssText);
+      const adopted = document.getElementById('widget').shadowRoot.adoptedStyleSheets;
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(src);
+      return { built: adopted.flatMap((s) => flat(s.cssRules)), parsed: flat(sheet.cssRules), bytes: src.length };
+    }, sources);
+    assert.ok(parsed.length > 100, `${parsed.length} rules in ${bytes} bytes of sources`);
+    // Chromium serializes what it parsed, except values holding var() and
+    // custom properties, which it keeps as written: there a space after a
+    // comma or a colon, which build.rs drops, is the only difference
+    // allowed (it means nothing there).
+    const same = (rules) => rules.map((r) => r.replace(/([,:])\s+/g, '$1'));
+    assert.deepEqual(same(built), same(parsed));
+  } finally {
+    await p.close();
+    await server.close();
+  }
 });
