@@ -392,7 +392,8 @@ fn collator(lang: &str) -> Function {
 /// Builds the language's collator ahead of the first sort by name. The
 /// page's first `Intl.Collator` loads the browser's collation data (about
 /// 21 ms here, measured), which would otherwise fall into that click; the
-/// table calls this when the reader's pointer or focus comes into it.
+/// table calls this when the reader's pointer or focus comes into it, or
+/// the reader scrolls it.
 pub fn warm_collator(lang: &str) {
     collator(lang);
 }

@@ -271,9 +271,14 @@ pub fn medal_table(props: &MedalTableProps) -> Html {
     );
 
     // The first sort by name would build the collator inside the click
-    // (intl::warm_collator); a pointer over the table, or focus in it (above),
-    // comes before that click and builds it then.
+    // (intl::warm_collator); a pointer over the table, focus in it (above),
+    // or scrolling it comes before that click and builds it then. On a touch
+    // screen the pointer arrives with the tap itself; scrolling the rows
+    // first is what comes before it there.
     let on_pointer_over = use_callback(props.lang.clone(), |_: PointerEvent, lang| {
+        intl::warm_collator(lang)
+    });
+    let on_scroll = use_callback(props.lang.clone(), |_: Event, lang| {
         intl::warm_collator(lang)
     });
 
@@ -354,7 +359,7 @@ pub fn medal_table(props: &MedalTableProps) -> Html {
                 } }
             </p>
             // A scrollable region must be focusable so keyboard users can scroll it.
-            <div class="ms-table-scroll" ref={scroller} onfocusin={on_focus_in} onpointerover={on_pointer_over} tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
+            <div class="ms-table-scroll" ref={scroller} onfocusin={on_focus_in} onpointerover={on_pointer_over} onscroll={on_scroll} tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
                 <table class="ms-table">
                     <caption id={caption_id}>{ caption }</caption>
                     <thead>
