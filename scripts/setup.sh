@@ -103,8 +103,9 @@ ensure_node_modules() {
 }
 
 ensure_components() {
-  grep -q '^clippy' <<<"$(rustup component list --installed)" || rustup component add clippy
-  grep -q '^rustfmt' <<<"$(rustup component list --installed)" || rustup component add rustfmt
+  local installed; installed=$(rustup component list --installed)
+  grep -q '^clippy' <<<"$installed" || rustup component add clippy
+  grep -q '^rustfmt' <<<"$installed" || rustup component add rustfmt
 }
 
 setup_serve() {
