@@ -144,6 +144,21 @@ pub fn tab_target(key: &str, i: usize, n: usize) -> Option<usize> {
     }
 }
 
+/// How long the pointer rests on a tab before its view is prepared: longer
+/// than a pass over the tab bar, shorter than a reader's pause before a click.
+const HOVER_INTENT_MS: i32 = 100;
+
+/// The tab an event came from, and its view, if it came from a tab.
+fn tab_of(target: Option<web_sys::EventTarget>) -> Option<(Element, View)> {
+    let tab = target?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest("[role=tab]")
+        .ok()??;
+    let v = View::parse(&tab.get_attribute("data-view")?)?;
+    Some((tab, v))
+}
+
 /// The root view.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
@@ -170,10 +185,45 @@ pub fn app(props: &AppProps) -> Html {
     if !visited.borrow().contains(&current) {
         visited.borrow_mut().push(current);
     }
+    let force = use_force_update();
+    // Panels mounted ahead of their first showing, because the pointer
+    // rested on their tab: `data-prep` (widget.css) keeps such a panel laid
+    // out, unseen, until it is first shown, so the click only shows it
+    // instead of building and laying out the view. Once shown, it is kept
+    // like any visited panel.
+    let preparing = use_mut_ref(Vec::<View>::new);
+    preparing.borrow_mut().retain(|v| *v != current);
+    let onmouseover = {
+        let (visited, preparing, force) = (visited.clone(), preparing.clone(), force.clone());
+        use_callback((), move |e: MouseEvent, _| {
+            let Some((tab, v)) = tab_of(e.target()) else {
+                return;
+            };
+            if visited.borrow().contains(&v) {
+                return;
+            }
+            let Some(w) = web_sys::window() else {
+                return;
+            };
+            let (visited, preparing, force) = (visited.clone(), preparing.clone(), force.clone());
+            // Still under the pointer when the time is up: a pointer only
+            // passing over the tabs prepares nothing.
+            let later = Closure::once_into_js(move || {
+                if tab.matches(":hover").unwrap_or(false) && !visited.borrow().contains(&v) {
+                    visited.borrow_mut().push(v);
+                    preparing.borrow_mut().push(v);
+                    force.force_update();
+                }
+            });
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                later.unchecked_ref(),
+                HOVER_INTENT_MS,
+            );
+        })
+    };
     // Printing shows the card and the table (see the print stylesheet):
     // mount both before the page is laid out for print. Yew renders in a
     // microtask, which runs before the print layout.
-    let force = use_force_update();
     {
         let visited = visited.clone();
         use_effect_with((), move |_| {
@@ -287,7 +337,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <div class="ms-widget" lang={(!lang.is_empty()).then(|| lang.clone())}>
             <div class="ms-tabs" role="tablist" aria-label={trf(l, Msg::ViewsLabel, &[("country", &country)])}
-                onkeydown={onkeydown}>
+                onkeydown={onkeydown} {onmouseover}>
                 { for views.iter().map(|&v| {
                     let is = v == current;
                     let onclick = {
@@ -309,13 +359,15 @@ pub fn app(props: &AppProps) -> Html {
             { for views.iter().map(|&v| {
                 let is = v == current;
                 let mounted = visited.borrow().contains(&v);
+                let prep = !is && preparing.borrow().contains(&v);
                 // `inert` with `hidden`: where the stylesheet keeps a hidden
                 // panel's layout (`content-visibility: hidden`, widget.css)
                 // the panel is still a box, and inert keeps it out of the tab
                 // order and the accessibility tree, as `display: none` did.
                 html! {
                     <div key={v.as_str()} role="tabpanel" id={panel_id(v)} aria-labelledby={tab_id(v)}
-                        class="ms-panel" data-view={v.as_str()} tabindex="0" hidden={!is} inert={!is}>
+                        class="ms-panel" data-view={v.as_str()} tabindex="0" hidden={!is} inert={!is}
+                        data-prep={prep.then_some("")}>
                         if mounted { { panel(v) } }
                     </div>
                 }

@@ -278,6 +278,80 @@ test('hidden panels take no room: every view is laid out as with display: none',
   }
 });
 
+// A tab the pointer rests on has its view built and laid out ahead of the
+// click (app.rs, `data-prep` in widget.css), unseen: the panel must take no
+// room, not grow the page or the widget's frame (its rows, 3,000 px of
+// them, are clipped to its zero height), and stay out of the accessibility
+// tree; the click then shows all of it. A pointer passing over a tab
+// builds nothing.
+test('a tab the pointer rests on is prepared unseen: nothing moves, nothing grows, and the click shows it all', async () => {
+  for (const width of [1024, 360]) {
+    const at = `${width} px`;
+    const { page, errors } = await show({ view: 'card', width });
+    const widget = page.locator('#widget');
+    const center = async (v) => {
+      const b = await page.locator(`#widget [role=tab][data-view=${v}]`).boundingBox();
+      return [b.x + b.width / 2, b.y + b.height / 2];
+    };
+    const look = () => widget.evaluate((host) => {
+      const r = host.shadowRoot;
+      return {
+        boxes: [...r.querySelectorAll('.ms-widget > *:not([hidden]), .ms-panel:not([hidden]) *')].map((el) => {
+          const b = el.getBoundingClientRect();
+          return `${el.className?.baseVal ?? el.className ?? el.tagName}: ${Math.round(b.top)} ${Math.round(b.left)} ${Math.round(b.width)}x${Math.round(b.height)}`;
+        }),
+        sizes: [document.documentElement.scrollWidth, document.documentElement.scrollHeight, scrollX, scrollY,
+          ...[...r.querySelectorAll('.ms-root')].map((f) => `${f.scrollWidth}x${f.scrollHeight}`)].join(),
+      };
+    });
+    const built = (v) => widget.evaluate((host, v) => host.shadowRoot.querySelector(`.ms-panel[data-view=${v}]`).childElementCount, v);
+    // Passing over the medal table's tab on the way to the timeline's (a
+    // pass slower than the widget's 100 ms would be a rest: timed, retried).
+    let dwell = Infinity;
+    for (let i = 0; i < 3 && dwell >= 90; i++) {
+      await page.mouse.move(0, 0);
+      const t0 = await page.evaluate(() => performance.now());
+      await page.mouse.move(...(await center('table')));
+      await page.mouse.move(...(await center('timeline')));
+      dwell = (await page.evaluate(() => performance.now())) - t0;
+    }
+    assert.ok(dwell < 90, `${at}: the pointer could not pass over a tab in under 90 ms (${dwell} ms)`);
+    await page.locator('#widget [role=tabpanel][data-view=timeline][hidden][data-prep] .ms-tl').waitFor({ state: 'attached' });
+    // The timeline's timer was set after the table's: the table's has run.
+    assert.equal(await built('table'), 0, `${at}: passed over, the table is not built`);
+    // Now resting on the table's tab.
+    await page.mouse.move(...(await center('table')));
+    await page.locator('#widget [role=tabpanel][data-view=table][hidden][data-prep] tbody tr').first().waitFor({ state: 'attached' });
+    const state = await widget.evaluate((host) => [...host.shadowRoot.querySelectorAll('.ms-panel[data-prep]')].map((p) => {
+      const s = getComputedStyle(p);
+      return `${p.dataset.view}: ${p.hidden ? 'hidden' : 'SHOWN'}, ${p.inert ? 'inert' : 'NOT inert'}, content-visibility ${s.contentVisibility}, ${p.getBoundingClientRect().height} px, ${p.querySelectorAll('tbody tr').length} rows`;
+    }));
+    assert.deepEqual(state, ['table: hidden, inert, content-visibility visible, 0 px, 92 rows', 'timeline: hidden, inert, content-visibility visible, 0 px, 0 rows'], at);
+    assert.equal((await page.locator('#widget [role=tab][aria-selected=true]').getAttribute('data-view')), 'card', `${at}: preparing selects nothing`);
+    // Against the same widget with its prepared panels as any hidden one:
+    // the same boxes, sizes and pixels.
+    const tableAt = await center('table');
+    await page.mouse.move(0, 0);
+    const prepared = { ...(await look()), shot: await widget.screenshot() };
+    const marks = await widget.evaluate((host) => [...host.shadowRoot.querySelectorAll('.ms-panel[data-prep]')].map((p) => { p.removeAttribute('data-prep'); return p.dataset.view; }));
+    const plain = { ...(await look()), shot: await widget.screenshot() };
+    await widget.evaluate((host, marks) => { for (const v of marks) host.shadowRoot.querySelector(`.ms-panel[data-view=${v}]`).setAttribute('data-prep', ''); }, marks);
+    assert.deepEqual(prepared.boxes, plain.boxes, `${at}: nothing on screen moved`);
+    assert.equal(prepared.sizes, plain.sizes, `${at}: the page and the widget's frame did not grow`);
+    assert.ok(prepared.shot.equals(plain.shot), `${at}: the widget looks the same`);
+    const cdp = await page.context().newCDPSession(page);
+    const rowheaders = async () => (await cdp.send('Accessibility.getFullAXTree')).nodes.filter((n) => !n.ignored && n.role?.value === 'rowheader').length;
+    assert.equal(await rowheaders(), 0, `${at}: prepared rows are not in the accessibility tree`);
+    await page.mouse.click(...tableAt);
+    await page.locator('#widget [role=tabpanel][data-view=table]:not([hidden]):not([data-prep])').waitFor();
+    assert.equal(await page.locator('#widget [role=tabpanel][data-view=table] tbody tr').count(), 92);
+    assert.equal(await rowheaders(), 92, `${at}: shown, every row is in the accessibility tree`);
+    await cdp.detach();
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('"Show Azerbaijan" brings its row into sight in the table box and in the widget frame, on a phone too', async () => {
   for (const width of [360, 1024]) {
     for (const reducedMotion of ['reduce', 'no-preference']) {
