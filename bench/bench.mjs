@@ -79,13 +79,14 @@ const HELP = `usage: node bench/bench.mjs [options]
   --lh-runs N        Lighthouse runs per form factor; the median-performance run is kept (default 3)
   --reader-rounds N  fresh pages for the reader section (default 8)
   --reader-rest MS   how long the pointer rests on a tab before the reader section clicks it (default 300; 0: at once)
+  --reader-press MS  how long the reader section's clicks hold the button down (default 0)
   --quick            development run: 2 rounds, 10 reps, 2 reader pages, 1 scale round, 1 Lighthouse run, no 10,000-row point
   --out FILE         results file (default bench/results/latest.json)
   --print FILE       only print the summary of an earlier results file
   --markdown         with --print: print the README's "Performance" section instead
   --help`;
 function options(argv) {
-  const o = { only: null, rounds: 10, reps: 50, scaleRounds: 3, lhRuns: 3, readerRounds: 8, readerRest: 300, quick: false, out: path.join(BENCH, 'results/latest.json') };
+  const o = { only: null, rounds: 10, reps: 50, scaleRounds: 3, lhRuns: 3, readerRounds: 8, readerRest: 300, readerPress: 0, quick: false, out: path.join(BENCH, 'results/latest.json') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => { const n = Number(argv[++i]); if (!Number.isInteger(n) || n < 1) throw new Error(`${a} needs a whole number ≥ 1`); return n; };
@@ -95,9 +96,10 @@ function options(argv) {
     else if (a === '--scale-rounds') o.scaleRounds = num();
     else if (a === '--lh-runs') o.lhRuns = num();
     else if (a === '--reader-rounds') o.readerRounds = num();
-    else if (a === '--reader-rest') {
-      o.readerRest = Number(argv[++i]);
-      if (!Number.isInteger(o.readerRest) || o.readerRest < 0) throw new Error('--reader-rest needs a whole number of ms ≥ 0');
+    else if (a === '--reader-rest' || a === '--reader-press') {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v < 0) throw new Error(`${a} needs a whole number of ms ≥ 0`);
+      o[a === '--reader-rest' ? 'readerRest' : 'readerPress'] = v;
     }
     else if (a === '--quick') Object.assign(o, { quick: true, rounds: 2, reps: 10, scaleRounds: 1, lhRuns: 1, readerRounds: 2 });
     else if (a === '--out') o.out = path.resolve(argv[++i]);
@@ -650,7 +652,7 @@ async function sectionReader(browser, server, o) {
           await page.waitForTimeout(rest);
         }
         await page.evaluate(() => { window.__benchR.result = null; });
-        await page.mouse.click(x, y);
+        await page.mouse.click(x, y, { delay: o.readerPress });
         const m = await (await page.waitForFunction(() => window.__benchR.result, null, { timeout: 30_000, polling: 'raf' })).jsonValue();
         steps[i].work.push(m.work);
         steps[i].frame.push(m.frame);
@@ -662,7 +664,7 @@ async function sectionReader(browser, server, o) {
   }
   const out = steps.map((st) => ({ name: st.name, work: stats(st.work), frame: stats(st.frame) }));
   for (const st of out) log(`reader ${st.name}: to the frame ${ms(st.frame.median)} (DOM done ${ms(st.work.median)})`);
-  return { url: url.replace(server.url, ''), rounds: o.readerRounds, rest: o.readerRest, steps: out, errors };
+  return { url: url.replace(server.url, ''), rounds: o.readerRounds, rest: o.readerRest, press: o.readerPress, steps: out, errors };
 }
 
 async function sectionScale(browser, server, o) {
@@ -851,7 +853,7 @@ function summary(res) {
   }
   const rd = res.reader;
   if (ok(rd)) {
-    out.push('', `A reader's first minute (${rd.url}, real dataset, each action once per fresh page, ${rd.rounds} pages; pointer rest before a tab ${rd.rest ?? 0} ms, before a sort 300 ms; from the click)`);
+    out.push('', `A reader's first minute (${rd.url}, real dataset, each action once per fresh page, ${rd.rounds} pages; pointer rest before a tab ${rd.rest ?? 0} ms, before a sort 300 ms; press ${rd.press ?? 0} ms; from the click)`);
     out.push(table([
       ['action', 'to the frame, median', 'p95', 'DOM done, median'],
       ...rd.steps.map((st) => [st.name, ms(st.frame.median), ms(st.frame.p95), ms(st.work.median)]),
@@ -930,7 +932,7 @@ function markdown(res) {
   }
   const rd = res.reader;
   if (ok(rd)) {
-    o.push('', `**A reader's first minute**, the real dataset, each action once on a fresh page (${rd.rounds} pages), real clicks, from the click to the frame that shows it (double requestAnimationFrame); before each sort the pointer rests on the header for 300 ms${rd.rest == null ? '' : rd.rest ? `, before each tab for ${rd.rest} ms` : ', the tabs are clicked at once'}:`, '');
+    o.push('', `**A reader's first minute**, the real dataset, each action once on a fresh page (${rd.rounds} pages), real clicks, from the click to the frame that shows it (double requestAnimationFrame); before each sort the pointer rests on the header for 300 ms${rd.rest == null ? '' : rd.rest ? `, before each tab for ${rd.rest} ms` : ', the tabs are clicked at once'}${rd.press ? `; each press lasts ${rd.press} ms` : ''}:`, '');
     o.push('| action | median | p95 | widget work (DOM done), median |', '| --- | ---: | ---: | ---: |');
     for (const st of rd.steps) o.push(`| ${st.name} | ${ms(st.frame.median)} | ${ms(st.frame.p95)} | ${ms(st.work.median)} |`);
   }

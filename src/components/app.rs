@@ -193,8 +193,18 @@ pub fn app(props: &AppProps) -> Html {
     // like any visited panel.
     let preparing = use_mut_ref(Vec::<View>::new);
     preparing.borrow_mut().retain(|v| *v != current);
-    let onmouseover = {
+    let prepare = {
         let (visited, preparing, force) = (visited.clone(), preparing.clone(), force.clone());
+        move |v: View| {
+            if !visited.borrow().contains(&v) {
+                visited.borrow_mut().push(v);
+                preparing.borrow_mut().push(v);
+                force.force_update();
+            }
+        }
+    };
+    let onmouseover = {
+        let (visited, prepare) = (visited.clone(), prepare.clone());
         use_callback((), move |e: MouseEvent, _| {
             let Some((tab, v)) = tab_of(e.target()) else {
                 return;
@@ -205,14 +215,12 @@ pub fn app(props: &AppProps) -> Html {
             let Some(w) = web_sys::window() else {
                 return;
             };
-            let (visited, preparing, force) = (visited.clone(), preparing.clone(), force.clone());
+            let prepare = prepare.clone();
             // Still under the pointer when the time is up: a pointer only
             // passing over the tabs prepares nothing.
             let later = Closure::once_into_js(move || {
-                if tab.matches(":hover").unwrap_or(false) && !visited.borrow().contains(&v) {
-                    visited.borrow_mut().push(v);
-                    preparing.borrow_mut().push(v);
-                    force.force_update();
+                if tab.matches(":hover").unwrap_or(false) {
+                    prepare(v);
                 }
             });
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
@@ -221,6 +229,17 @@ pub fn app(props: &AppProps) -> Html {
             );
         })
     };
+    // A press is the surest sign: the click comes when the finger or the
+    // button is lifted, most often a frame or more later, by when the view
+    // is built and laid out. This is what a touch screen, with no hover,
+    // gets.
+    let onpointerdown = use_callback((), move |e: PointerEvent, _| {
+        if e.is_primary() && e.button() == 0 {
+            if let Some((_, v)) = tab_of(e.target()) {
+                prepare(v);
+            }
+        }
+    });
     // Printing shows the card and the table (see the print stylesheet):
     // mount both before the page is laid out for print. Yew renders in a
     // microtask, which runs before the print layout.
@@ -337,7 +356,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <div class="ms-widget" lang={(!lang.is_empty()).then(|| lang.clone())}>
             <div class="ms-tabs" role="tablist" aria-label={trf(l, Msg::ViewsLabel, &[("country", &country)])}
-                onkeydown={onkeydown} {onmouseover}>
+                onkeydown={onkeydown} {onmouseover} {onpointerdown}>
                 { for views.iter().map(|&v| {
                     let is = v == current;
                     let onclick = {

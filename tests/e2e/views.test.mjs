@@ -352,6 +352,30 @@ test('a tab the pointer rests on is prepared unseen: nothing moves, nothing grow
   }
 });
 
+// A touch screen has no hover: the press itself prepares the view, and the
+// click, when the finger lifts, only shows it.
+test('a press on a tab builds its view before the click (a touch screen: no hover)', async () => {
+  const { page, errors } = await show({ view: 'card', width: 360 });
+  const b = await page.locator('#widget [role=tab][data-view=medalists]').boundingBox();
+  const point = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  const cdp = await page.context().newCDPSession(page);
+  const state = () => page.locator('#widget').evaluate((host) => {
+    const r = host.shadowRoot;
+    const p = r.querySelector('.ms-panel[data-view=medalists]');
+    return `selected ${r.querySelector('[role=tab][aria-selected=true]').dataset.view}; medalists: ${p.hidden ? 'hidden' : 'shown'}, ${p.hasAttribute('data-prep') ? 'prepared' : 'not prepared'}, ${p.querySelectorAll('li').length > 0 ? 'built' : 'empty'}`;
+  });
+  assert.equal(await state(), 'selected card; medalists: hidden, not prepared, empty');
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+  await page.locator('#widget .ms-panel[data-view=medalists][data-prep] li').first().waitFor({ state: 'attached' });
+  assert.equal(await state(), 'selected card; medalists: hidden, prepared, built', 'the finger is still down');
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await page.locator('#widget .ms-panel[data-view=medalists]:not([hidden])').waitFor();
+  assert.equal(await state(), 'selected medalists; medalists: shown, not prepared, built');
+  await cdp.detach();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('"Show Azerbaijan" brings its row into sight in the table box and in the widget frame, on a phone too', async () => {
   for (const width of [360, 1024]) {
     for (const reducedMotion of ['reduce', 'no-preference']) {
