@@ -1072,3 +1072,42 @@ fn search_folding_is_what_the_browser_gives() {
     assert_eq!(fold("Côte d'Ivoire"), "cote d'ivoire");
     assert_eq!(fold("UNITED States"), "united states");
 }
+
+/// The search's word ends (`table::separates`) are `!char::is_alphanumeric`
+/// for ASCII, Latin-1, Latin Extended-A and -B, Greek and Cyrillic letters
+/// and General Punctuation, and for every character of every team name
+/// folded; a word after punctuation is found, one inside a word is not.
+#[wasm_bindgen_test]
+fn search_word_ends_are_unicode_word_ends() {
+    use medal_summary::components::intl::fold;
+    use medal_summary::components::table::separates;
+    let ranges = [
+        '\0'..='\u{24f}',
+        '\u{391}'..='\u{3a9}',
+        '\u{3b1}'..='\u{3c9}',
+        '\u{400}'..='\u{481}',
+        '\u{48a}'..='\u{52f}',
+        '\u{2000}'..='\u{206f}',
+    ];
+    let mut checked = 0;
+    for c in ranges.into_iter().flatten() {
+        if c == '\u{3a2}' {
+            continue; // unassigned
+        }
+        assert_eq!(
+            separates(c),
+            !c.is_alphanumeric(),
+            "{c:?} U+{:04X}",
+            u32::from(c)
+        );
+        checked += 1;
+    }
+    assert!(checked > 900);
+    let report = parse(DEFAULT);
+    let data = report.dataset.expect("dataset");
+    for r in data.table.valid().expect("table") {
+        for c in fold(&r.name).chars() {
+            assert_eq!(separates(c), !c.is_alphanumeric(), "{c:?} in {}", r.name);
+        }
+    }
+}

@@ -266,7 +266,7 @@ pub fn actions(props: &ActionsProps) -> Html {
         props.ranking,
         loader_url().as_deref(),
     );
-    let stem = props.data.country.code.to_lowercase();
+    let stem = props.data.country.code.to_ascii_lowercase();
 
     {
         let area = area.clone();

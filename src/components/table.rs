@@ -118,16 +118,30 @@ pub fn matches(row: &RowData, q: &str) -> bool {
     if q.is_empty() {
         return true;
     }
-    if row.code.to_lowercase().starts_with(q) {
+    // Codes are validated as three ASCII capitals: no Unicode case tables.
+    let code = row.code.as_bytes();
+    if code.len() >= q.len() && code[..q.len()].eq_ignore_ascii_case(q.as_bytes()) {
         return true;
     }
-    row.search.match_indices(q).any(|(i, _)| {
-        i == 0
-            || row.search[..i]
-                .chars()
-                .next_back()
-                .is_some_and(|c| !c.is_alphanumeric())
-    })
+    row.search
+        .match_indices(q)
+        .any(|(i, _)| i == 0 || row.search[..i].chars().next_back().is_some_and(separates))
+}
+
+/// Whether `c` ends a word in a folded name: anything but a letter or a
+/// digit, as `!char::is_alphanumeric` decides for ASCII, Latin-1 and the
+/// General Punctuation block; any other character counts as a letter
+/// (names in any script). The full Unicode tables would cost the wasm
+/// build about 1 KB gzip for this one test.
+pub fn separates(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_alphanumeric();
+    }
+    matches!(c, '\u{80}'..='\u{bf}' | '\u{d7}' | '\u{f7}' | '\u{2000}'..='\u{206f}')
+        && !matches!(
+            c,
+            '\u{aa}' | '\u{b2}' | '\u{b3}' | '\u{b5}' | '\u{b9}' | '\u{ba}' | '\u{bc}'..='\u{be}'
+        )
 }
 
 /// Rows filtered by `query` and sorted by `col`/`dir`; ties keep ranking

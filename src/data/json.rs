@@ -40,11 +40,7 @@ impl Json {
             Json::Null => "null".into(),
             Json::Bool(b) => b.to_string(),
             Json::Number(n) => format_number(*n),
-            Json::String(s) => {
-                let cut: String = s.chars().take(40).collect();
-                let more = if s.chars().count() > 40 { "…" } else { "" };
-                format!("a string ({:?}{more})", cut)
-            }
+            Json::String(s) => format!("a string ({})", quoted(s)),
             Json::Array(a) => format!("an array of {}", a.len()),
             Json::Object(_) => "an object".into(),
         }
@@ -422,9 +418,78 @@ impl Parser<'_> {
     }
 }
 
+/// `s` in double quotes for a message, cut after 40 characters (`…`), with
+/// quotes, backslashes and characters that would not show escaped as Rust
+/// writes them (`\n`, `\u{200b}`). Written out rather than `{:?}`, whose
+/// Unicode tables the wasm build would carry only for this.
+pub fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len().min(160) + 4);
+    out.push('"');
+    for c in s.chars().take(40) {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if invisible(c) => {
+                out.push_str("\\u{");
+                out.push_str(&hex(u32::from(c)));
+                out.push('}');
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    if s.chars().nth(40).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// Control characters, and the format characters that hide in pasted text
+/// (soft hyphen, zero-width and direction marks, word joiners, BOM).
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{ad}' | '\u{200b}'..='\u{200f}'
+        | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
+/// `n` in lowercase hexadecimal, no leading zeros.
+fn hex(mut n: u32) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(b"0123456789abcdef"[(n % 16) as usize]);
+        n /= 16;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().map(|&d| char::from(d)).collect()
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_strings_show_what_is_invisible_and_are_cut() {
+        assert_eq!(quoted("abc"), "\"abc\"");
+        assert_eq!(quoted("a\"b\\c\nd\te\r"), r#""a\"b\\c\nd\te\r""#);
+        assert_eq!(
+            quoted("x\u{200b}y\u{feff}\u{1}\u{7f}"),
+            r#""x\u{200b}y\u{feff}\u{1}\u{7f}""#
+        );
+        assert_eq!(quoted("Azərbaycan — Баку"), "\"Azərbaycan — Баку\"");
+        let long = "é".repeat(41);
+        assert_eq!(quoted(&long), format!("\"{}\"…", "é".repeat(40)));
+        assert_eq!(quoted(&"é".repeat(40)), format!("\"{}\"", "é".repeat(40)));
+        // Where nothing needs escaping beyond these, it is what `{:?}` writes.
+        for s in ["", "a\"b", "tab\there", "x\u{200b}", "\u{0}\u{1f}"] {
+            assert_eq!(quoted(s), format!("{s:?}"));
+        }
+    }
     use proptest::prelude::*;
 
     fn parse(text: &str) -> Result<Json, String> {

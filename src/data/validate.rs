@@ -840,9 +840,7 @@ fn index(path: &str, i: usize) -> String {
 
 /// A string quoted for a message, cut like [`Json::describe`] cuts.
 fn quote(s: &str) -> String {
-    let cut: String = s.chars().take(40).collect();
-    let more = if s.chars().count() > 40 { "…" } else { "" };
-    format!("{cut:?}{more}")
+    super::json::quoted(s)
 }
 
 /// An object's members, after duplicate and unknown keys were reported.
