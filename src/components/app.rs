@@ -148,6 +148,18 @@ pub fn tab_target(key: &str, i: usize, n: usize) -> Option<usize> {
 /// than a pass over the tab bar, shorter than a reader's pause before a click.
 const HOVER_INTENT_MS: i32 = 100;
 
+/// How long keyboard focus rests on a tab before the next view is
+/// prepared: longer than a run of arrow presses takes per tab.
+const FOCUS_REST_MS: i32 = 300;
+
+/// Runs `f` in a task `ms` from now.
+fn later(ms: i32, f: impl FnOnce() + 'static) {
+    if let Some(w) = web_sys::window() {
+        let f = Closure::once_into_js(f);
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
+    }
+}
+
 /// The tab an event came from, and its view, if it came from a tab.
 fn tab_of(target: Option<web_sys::EventTarget>) -> Option<(Element, View)> {
     let tab = target?
@@ -212,33 +224,48 @@ pub fn app(props: &AppProps) -> Html {
             if visited.borrow().contains(&v) {
                 return;
             }
-            let Some(w) = web_sys::window() else {
-                return;
-            };
             let prepare = prepare.clone();
             // Still under the pointer when the time is up: a pointer only
             // passing over the tabs prepares nothing.
-            let later = Closure::once_into_js(move || {
+            later(HOVER_INTENT_MS, move || {
                 if tab.matches(":hover").unwrap_or(false) {
                     prepare(v);
                 }
             });
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                later.unchecked_ref(),
-                HOVER_INTENT_MS,
-            );
         })
     };
     // A press is the surest sign: the click comes when the finger or the
     // button is lifted, most often a frame or more later, by when the view
     // is built and laid out. This is what a touch screen, with no hover,
     // gets.
-    let onpointerdown = use_callback((), move |e: PointerEvent, _| {
-        if e.is_primary() && e.button() == 0 {
-            if let Some((_, v)) = tab_of(e.target()) {
-                prepare(v);
+    let onpointerdown = {
+        let prepare = prepare.clone();
+        use_callback((), move |e: PointerEvent, _| {
+            if e.is_primary() && e.button() == 0 {
+                if let Some((_, v)) = tab_of(e.target()) {
+                    prepare(v);
+                }
             }
-        }
+        })
+    };
+    // The keyboard selects as it moves (automatic activation), so there is
+    // no sign before the key itself; but keyboard focus resting on a tab
+    // prepares the next view, where the right arrow goes. Not for a focus
+    // a click gave (`:focus-visible` is the keyboard's).
+    let onfocusin = use_callback(views.clone(), move |e: FocusEvent, views| {
+        let Some((tab, v)) = tab_of(e.target()) else {
+            return;
+        };
+        let Some(i) = views.iter().position(|x| *x == v) else {
+            return;
+        };
+        let next = views[(i + 1) % views.len()];
+        let prepare = prepare.clone();
+        later(FOCUS_REST_MS, move || {
+            if tab.matches(":focus-visible").unwrap_or(false) {
+                prepare(next);
+            }
+        });
     });
     // Printing shows the card and the table (see the print stylesheet):
     // mount both before the page is laid out for print. Yew renders in a
@@ -356,7 +383,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <div class="ms-widget" lang={(!lang.is_empty()).then(|| lang.clone())}>
             <div class="ms-tabs" role="tablist" aria-label={trf(l, Msg::ViewsLabel, &[("country", &country)])}
-                onkeydown={onkeydown} {onmouseover} {onpointerdown}>
+                onkeydown={onkeydown} {onmouseover} {onpointerdown} {onfocusin}>
                 { for views.iter().map(|&v| {
                     let is = v == current;
                     let onclick = {
