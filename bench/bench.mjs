@@ -260,7 +260,7 @@ async function interactionProbe({ host, selector }) {
  * Trusted clicks (real input through CDP, as a reader's mouse): installed
  * once in the interaction page. A capture listener on window sees the click
  * before the widget does and, from the event's own timestamp (the input's
- * arrival), stamps the same three times as `interactionProbe`; Event Timing
+ * arrival; the press's, when there was one), stamps the same three times as `interactionProbe`; Event Timing
  * (PerformanceObserver type "event", the API behind INP) adds the browser's
  * own input-to-next-frame duration (8 ms granularity; entries under 16 ms are
  * not reported, counted as 16).
@@ -278,10 +278,16 @@ function installTrusted({ host }) {
   let mutations = 0;
   new MutationObserver((recs) => { last = performance.now(); mutations += recs.length; })
     .observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
+  // From the press: the widget starts building a view when its tab is
+  // pressed (app.rs), and these clicks press and release at once, so timing
+  // from the click would leave that build out.
+  let down = null;
+  window.addEventListener('pointerdown', (ev) => { if (st.armed) down = ev.timeStamp; }, { capture: true });
   window.addEventListener('click', (ev) => {
     if (!st.armed) return;
     st.armed = false;
-    const t0 = ev.timeStamp;
+    const t0 = down ?? ev.timeStamp;
+    down = null;
     last = null;
     mutations = 0;
     const res = { t0 };

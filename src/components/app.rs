@@ -14,6 +14,7 @@ use super::{id_prefix, Shared};
 use crate::data::model::{Dataset, Section};
 use crate::data::rank::{rank, RankBy};
 use crate::data::validate::Problem;
+use crate::embed::resources::Timeout;
 use std::rc::Rc;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
@@ -146,19 +147,11 @@ pub fn tab_target(key: &str, i: usize, n: usize) -> Option<usize> {
 
 /// How long the pointer rests on a tab before its view is prepared: longer
 /// than a pass over the tab bar, shorter than a reader's pause before a click.
-const HOVER_INTENT_MS: i32 = 100;
+const HOVER_INTENT_MS: u32 = 100;
 
 /// How long keyboard focus rests on a tab before the next view is
 /// prepared: longer than a run of arrow presses takes per tab.
-const FOCUS_REST_MS: i32 = 300;
-
-/// Runs `f` in a task `ms` from now.
-fn later(ms: i32, f: impl FnOnce() + 'static) {
-    if let Some(w) = web_sys::window() {
-        let f = Closure::once_into_js(f);
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
-    }
-}
+const FOCUS_REST_MS: u32 = 300;
 
 /// The tab an event came from, and its view, if it came from a tab.
 fn tab_of(target: Option<web_sys::EventTarget>) -> Option<(Element, View)> {
@@ -198,13 +191,21 @@ pub fn app(props: &AppProps) -> Html {
         visited.borrow_mut().push(current);
     }
     let force = use_force_update();
-    // Panels mounted ahead of their first showing, because the pointer
-    // rested on their tab: `data-prep` (widget.css) keeps such a panel laid
-    // out, unseen, until it is first shown, so the click only shows it
-    // instead of building and laying out the view. Once shown, it is kept
-    // like any visited panel.
+    // Panels mounted ahead of their first showing, on a sign the reader is
+    // about to open them (the pointer resting on their tab, a press on it,
+    // keyboard focus resting on the tab before it): `data-prep`
+    // (widget.css) keeps such a panel laid out, unseen, until it is first
+    // shown, so the click only shows it instead of building and laying out
+    // the view. Once shown, it is kept like any visited panel. A section a
+    // refresh took away is forgotten, so its return builds nothing unasked.
     let preparing = use_mut_ref(Vec::<View>::new);
-    preparing.borrow_mut().retain(|v| *v != current);
+    {
+        let mut p = preparing.borrow_mut();
+        visited
+            .borrow_mut()
+            .retain(|v| views.contains(v) || !p.contains(v));
+        p.retain(|v| *v != current && views.contains(v));
+    }
     let prepare = {
         let (visited, preparing, force) = (visited.clone(), preparing.clone(), force.clone());
         move |v: View| {
@@ -215,8 +216,12 @@ pub fn app(props: &AppProps) -> Html {
             }
         }
     };
+    // The latest sign's timer: a newer sign replaces it (a pointer gone on
+    // to another tab, focus moved on), and unmounting drops it, which
+    // clears it (counted in `live_resources`).
+    let pending = use_mut_ref(|| None::<Timeout>);
     let onmouseover = {
-        let (visited, prepare) = (visited.clone(), prepare.clone());
+        let (visited, prepare, pending) = (visited.clone(), prepare.clone(), pending.clone());
         use_callback((), move |e: MouseEvent, _| {
             let Some((tab, v)) = tab_of(e.target()) else {
                 return;
@@ -227,7 +232,7 @@ pub fn app(props: &AppProps) -> Html {
             let prepare = prepare.clone();
             // Still under the pointer when the time is up: a pointer only
             // passing over the tabs prepares nothing.
-            later(HOVER_INTENT_MS, move || {
+            *pending.borrow_mut() = Timeout::new(HOVER_INTENT_MS, move || {
                 if tab.matches(":hover").unwrap_or(false) {
                     prepare(v);
                 }
@@ -261,7 +266,7 @@ pub fn app(props: &AppProps) -> Html {
         };
         let next = views[(i + 1) % views.len()];
         let prepare = prepare.clone();
-        later(FOCUS_REST_MS, move || {
+        *pending.borrow_mut() = Timeout::new(FOCUS_REST_MS, move || {
             if tab.matches(":focus-visible").unwrap_or(false) {
                 prepare(next);
             }

@@ -131,8 +131,8 @@ pub fn matches(row: &RowData, q: &str) -> bool {
 /// Whether `c` ends a word in a folded name: anything but a letter or a
 /// digit, as `!char::is_alphanumeric` decides for ASCII, Latin-1 and the
 /// General Punctuation block; any other character counts as a letter
-/// (names in any script). The full Unicode tables would cost the wasm
-/// build about 1 KB gzip for this one test.
+/// (names in any script). Unicode's alphabetic and numeric tables cost
+/// the wasm build 1.9 KB gzip for this one test.
 pub fn separates(c: char) -> bool {
     if c.is_ascii() {
         return !c.is_ascii_alphanumeric();

@@ -433,11 +433,7 @@ pub fn quoted(s: &str) -> String {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             '\0' => out.push_str("\\0"),
-            c if invisible(c) => {
-                out.push_str("\\u{");
-                out.push_str(&hex(u32::from(c)));
-                out.push('}');
-            }
+            c if invisible(c) => out.extend(c.escape_unicode()),
             c => out.push(c),
         }
     }
@@ -448,30 +444,25 @@ pub fn quoted(s: &str) -> String {
     out
 }
 
-/// Control characters, and the format characters that hide in pasted text
-/// (soft hyphen, zero-width and direction marks, word joiners, BOM).
+/// Control characters, and the spaces and format characters that hide in
+/// pasted text: no-break and other spaces than U+0020, soft hyphen,
+/// zero-width characters, direction marks, embeddings and isolates, word
+/// joiners, variation selectors, the BOM, tags. Everything `{:?}` escapes
+/// that a dataset's strings are likely to hold; marks that combine are
+/// written as they are.
 fn invisible(c: char) -> bool {
     matches!(c,
-        '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{ad}' | '\u{200b}'..='\u{200f}'
-        | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
-}
-
-/// `n` in lowercase hexadecimal, no leading zeros.
-fn hex(mut n: u32) -> String {
-    let mut digits = Vec::new();
-    loop {
-        digits.push(b"0123456789abcdef"[(n % 16) as usize]);
-        n /= 16;
-        if n == 0 {
-            break;
-        }
-    }
-    digits.iter().rev().map(|&d| char::from(d)).collect()
+        '\0'..='\u{1f}' | '\u{7f}'..='\u{a0}' | '\u{ad}' | '\u{61c}' | '\u{180e}'
+        | '\u{2000}'..='\u{200f}' | '\u{2028}'..='\u{202f}' | '\u{205f}'..='\u{206f}'
+        | '\u{3000}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}'
+        | '\u{e0000}'..='\u{e007f}')
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    use proptest::prelude::*;
 
     #[test]
     fn quoted_strings_show_what_is_invisible_and_are_cut() {
@@ -489,8 +480,21 @@ mod tests {
         for s in ["", "a\"b", "tab\there", "x\u{200b}", "\u{0}\u{1f}"] {
             assert_eq!(quoted(s), format!("{s:?}"));
         }
+        // Each character it escapes, `{:?}` escapes the same way.
+        let mut escaped = 0;
+        for c in ('\0'..='\u{3000}')
+            .chain('\u{fe00}'..='\u{ffff}')
+            .chain('\u{e0000}'..='\u{e007f}')
+        {
+            if invisible(c) {
+                let s = c.to_string();
+                assert_eq!(quoted(&s), format!("{s:?}"), "U+{:04X}", u32::from(c));
+                escaped += 1;
+            }
+        }
+        assert!(escaped > 200, "{escaped}");
+        assert_eq!(quoted("gold\u{a0}"), r#""gold\u{a0}""#);
     }
-    use proptest::prelude::*;
 
     fn parse(text: &str) -> Result<Json, String> {
         parse_with(text, std_float)
