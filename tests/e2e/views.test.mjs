@@ -26,6 +26,35 @@ async function show({ view = 'card', lang = 'en', width = 1024, colorScheme = 'l
   return { page, errors, panel };
 }
 
+/**
+ * Holds the page's `ms` timers (the widget's rest timers, app.rs) instead of
+ * letting the clock run them; the returned function runs the ones still
+ * held and says how many. A timer the page clears is dropped from the hold,
+ * as the widget clears one that a newer sign replaces.
+ */
+async function holdTimers(page, ms) {
+  await page.evaluate((ms) => {
+    const held = new Map();
+    let next = 1e9;
+    const { setTimeout, clearTimeout } = window;
+    window.setTimeout = function (f, delay, ...args) {
+      if (delay !== ms || typeof f !== 'function') return setTimeout.call(this, f, delay, ...args);
+      held.set(next, f);
+      return next++;
+    };
+    window.clearTimeout = function (id) {
+      if (!held.delete(id)) clearTimeout.call(this, id);
+    };
+    window.__runHeld = () => {
+      const due = [...held.values()];
+      held.clear();
+      for (const f of due) f();
+      return due.length;
+    };
+  }, ms);
+  return () => page.evaluate(() => window.__runHeld());
+}
+
 for (const colorScheme of ['light', 'dark']) {
   for (const view of VIEWS) {
     test(`${view} view: axe-core clean (${colorScheme})`, async () => {
@@ -307,28 +336,7 @@ test('a tab the pointer rests on is prepared unseen: nothing moves, nothing grow
     const built = (v) => widget.evaluate((host, v) => host.shadowRoot.querySelector(`.ms-panel[data-view=${v}]`).childElementCount, v);
     // The widget's 100 ms hover timers are held and run by the test, so a
     // pass over a tab is a pass however slow the machine.
-    await page.evaluate(() => {
-      const held = new Map();
-      let next = 1e9;
-      const setTimeout = window.setTimeout;
-      const clearTimeout = window.clearTimeout;
-      window.setTimeout = function (f, ms, ...args) {
-        if (ms !== 100 || typeof f !== 'function') return setTimeout.call(this, f, ms, ...args);
-        held.set(next, f);
-        return next++;
-      };
-      // The widget clears a timer that a newer sign replaces; so does the hold.
-      window.clearTimeout = function (id) {
-        if (!held.delete(id)) clearTimeout.call(this, id);
-      };
-      window.__runRests = () => {
-        const due = [...held.values()];
-        held.clear();
-        for (const f of due) f();
-        return due.length;
-      };
-    });
-    const runRests = () => page.evaluate(() => window.__runRests());
+    const runRests = await holdTimers(page, 100);
     // Passing over the medal table's tab on the way to the timeline's.
     await page.mouse.move(...(await center('table')));
     await page.mouse.move(...(await center('timeline')));
@@ -400,28 +408,7 @@ test('a press on a tab builds its view before the click (a touch screen: no hove
 test('keyboard focus resting on a tab prepares the next view; the focus a click gives does not', async () => {
   const { page, errors } = await show({ view: 'card', width: 1024 });
   const widget = page.locator('#widget');
-  await page.evaluate(() => {
-    const held = new Map();
-    let next = 1e9;
-    const setTimeout = window.setTimeout;
-    const clearTimeout = window.clearTimeout;
-    window.setTimeout = function (f, ms, ...args) {
-      if (ms !== 300 || typeof f !== 'function') return setTimeout.call(this, f, ms, ...args);
-      held.set(next, f);
-      return next++;
-    };
-    // The widget clears a timer that a newer sign replaces; so does the hold.
-    window.clearTimeout = function (id) {
-      if (!held.delete(id)) clearTimeout.call(this, id);
-    };
-    window.__runRests = () => {
-      const due = [...held.values()];
-      held.clear();
-      for (const f of due) f();
-      return due.length;
-    };
-  });
-  const runRests = () => page.evaluate(() => window.__runRests());
+  const runRests = await holdTimers(page, 300);
   const state = () => widget.evaluate((host) => [...host.shadowRoot.querySelectorAll('.ms-panel')]
     .map((p) => `${p.dataset.view}: ${p.hidden ? (p.hasAttribute('data-prep') ? 'prepared' : p.childElementCount ? 'kept' : 'empty') : 'shown'}`).join(', '));
   // A click on the medalists tab focuses it, and that focus rests: nothing more is built.
