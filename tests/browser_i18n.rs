@@ -628,6 +628,7 @@ async fn timeline_in_each_language() {
 fn row(label: &str, code: &str, name: &str, t: (u32, u32, u32), ranked: bool) -> Rc<RowData> {
     Rc::new(RowData {
         code: code.into(),
+        key: code.into(),
         name: name.into(),
         tally: Tally {
             gold: t.0,

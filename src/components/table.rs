@@ -18,6 +18,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
+use yew::virtual_dom::Key;
 
 /// A sortable column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -73,8 +74,11 @@ impl Dir {
 /// One row as shown, built once per ranking.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowData {
-    /// IOC code: the row's key.
+    /// IOC code.
     pub code: String,
+    /// The row's list key, the code, made once: a render of the 206-row
+    /// table then allocates no key.
+    pub key: Key,
     /// Team name.
     pub name: String,
     /// Medal counts.
@@ -101,6 +105,7 @@ pub fn build_rows(data: &Dataset, placings: &[Placing]) -> Vec<Rc<RowData>> {
             let r = &rows[p.row];
             Rc::new(RowData {
                 code: r.code.clone(),
+                key: Key::from(r.code.as_str()),
                 name: r.name.clone(),
                 tally: r.tally,
                 label: p.label(),
@@ -389,7 +394,7 @@ pub fn medal_table(props: &MedalTableProps) -> Html {
                     </thead>
                     <tbody>
                         { for shown.iter().map(|r| html! {
-                            <Row key={r.code.clone()} row={r.clone()} featured={r.code == featured} lang={props.lang.clone()} />
+                            <Row key={r.key.clone()} row={r.clone()} featured={r.code == featured} lang={props.lang.clone()} />
                         }) }
                     </tbody>
                 </table>
