@@ -9,7 +9,7 @@
 //! The same code runs in the browser and in the native `validate` command, so
 //! both report the same lines.
 
-use super::json::Json;
+use super::json::{quoted, Json};
 use super::model::{
     Country, Dataset, Date, EventCategory, Games, HistoryEntry, HostedEvent, Medal, MedalKind,
     Season, Section, Source, TableRow, Tally, SUPPORTED_VERSION,
@@ -305,7 +305,7 @@ fn check_country(ck: &mut Checker, v: &Json) -> Option<Country> {
                             &path,
                             format!(
                                 "expected a language tag like \"fr\" or \"pt-BR\" as key, found {}",
-                                quote(lang)
+                                quoted(lang)
                             ),
                         );
                         continue;
@@ -661,7 +661,7 @@ fn check_hosted(ck: &mut Checker, v: &Json) -> Option<Vec<HostedEvent>> {
             if let Some(first) = first_at.get(id) {
                 ck.err(
                     &field(&path, "id"),
-                    format!("duplicate id {}, first at hosted[{first}]", quote(id)),
+                    format!("duplicate id {}, first at hosted[{first}]", quoted(id)),
                 );
             } else {
                 first_at.insert(id.clone(), i);
@@ -828,19 +828,14 @@ fn field(path: &str, key: &str) -> String {
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'$');
     match (path, plain) {
         ("$", true) => key.to_string(),
-        ("$", false) => format!("$[{}]", quote(key)),
+        ("$", false) => format!("$[{}]", quoted(key)),
         (_, true) => format!("{path}.{key}"),
-        (_, false) => format!("{path}[{}]", quote(key)),
+        (_, false) => format!("{path}[{}]", quoted(key)),
     }
 }
 
 fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
-}
-
-/// A string quoted for a message, cut like [`Json::describe`] cuts.
-fn quote(s: &str) -> String {
-    super::json::quoted(s)
 }
 
 /// An object's members, after duplicate and unknown keys were reported.
@@ -924,11 +919,11 @@ impl Checker {
                 // Parsers disagree on which copy wins (JSON.parse keeps the last); refuse to guess.
                 self.err(
                     &field(path, k),
-                    format!("expected the field {} once, found it {n} times", quote(k)),
+                    format!("expected the field {} once, found it {n} times", quoted(k)),
                 );
             }
             if !known.is_empty() && !known.contains(&k.as_str()) {
-                self.warn(path, format!("unknown field {}, ignored", quote(k)));
+                self.warn(path, format!("unknown field {}, ignored", quoted(k)));
             }
         }
         Some(Obj { members })
