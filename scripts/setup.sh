@@ -97,7 +97,7 @@ ensure_node_modules() {
   want=$(sha256sum "$ROOT/package-lock.json" | cut -c1-16)
   have=$(cat "$ROOT/node_modules/.medal-lock" 2>/dev/null || true)
   if [ "$want" != "$have" ]; then
-    say "npm ci (end-to-end packages)"
+    say "npm ci (terser and the end-to-end packages)"
     (cd "$ROOT" && npm ci --silent --no-audit --no-fund && echo "$want" > node_modules/.medal-lock)
   fi
 }
@@ -114,13 +114,14 @@ setup_serve() {
   ensure_wasm_bindgen
   ensure_trunk
   ensure_wasm_opt
+  # terser, for the release build's glue (scripts/shrink-glue.mjs).
+  ensure_node_modules
 }
 
 setup_test() {
   setup_serve
   ensure_components
   ensure_browsers
-  ensure_node_modules
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

@@ -50,8 +50,27 @@ test('the widget loads as glue + wasm: wasm-bindgen snippets are folded into the
   assert.deepEqual(requests.filter((p) => p.includes('/snippets/')), []);
   const glue = await (await fetch(`${site.server.url}/medal-summary.js`)).text();
   assert.doesNotMatch(glue, /from\s+["']\.\/snippets\//);
-  assert.match(glue, /function define_element/);
+  assert.match(glue, /\bdefine_element\b/);
   await probe.close();
+});
+
+test('the release build names the wasm\'s imports short and ships the glue minified, with a source map', async () => {
+  // scripts/shrink-glue.mjs: wasm-bindgen's names (`__wbg_<name>_<16 hex
+  // digits>`, ./medal-summary_bg.js for every import) cost ~4 KB gzip.
+  const wasm = await (await fetch(`${site.server.url}/medal-summary_bg.wasm`)).arrayBuffer();
+  const module = new WebAssembly.Module(wasm);
+  const imports = WebAssembly.Module.imports(module);
+  assert.ok(imports.length > 100, `${imports.length} imports`);
+  assert.deepEqual([...new Set(imports.map((i) => i.module))].filter((m) => m.length > 1), []);
+  const long = imports.filter((i) => i.name.length > 4).map((i) => i.name);
+  assert.ok(long.length <= 5, `long import names: ${long.join(' ')}`);
+  assert.deepEqual(WebAssembly.Module.exports(module).map((e) => e.name).filter((n) => /_h[0-9a-f]{16}$/.test(n)), []);
+  const glue = await (await fetch(`${site.server.url}/medal-summary.js`)).text();
+  assert.doesNotMatch(glue, /__wbg_|\n {4}/);
+  assert.match(glue, /\/\/# sourceMappingURL=medal-summary\.js\.map\s*$/);
+  const map = await (await fetch(`${site.server.url}/medal-summary.js.map`)).json();
+  assert.deepEqual(map.sources, ['medal-summary.js']);
+  assert.match(map.sourcesContent[0], /function __wbg_get_imports\(\)/);
 });
 
 test('the built site publishes the JSON Schema of the data format', async () => {

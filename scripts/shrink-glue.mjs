@@ -1,0 +1,231 @@
+// Trunk post-build step (scripts/post-build.mjs), release builds only, after
+// inline-snippets.mjs:
+// makes the JS glue and the wasm's import section smaller without changing
+// what either does.
+//
+// 1. Every import the wasm takes from the glue is named by wasm-bindgen as
+//    `__wbg_<js name>_<16 hex digits>`, and each name is written twice: in
+//    the wasm's import section and as a key of the glue's import object.
+//    The hex digits are random to gzip, so the 200-odd names cost about
+//    4 KB gzip. Each is renamed to a short one (`_0`, `_1`, ...) in both
+//    files, and so are the import modules (`./medal-summary_bg.js`, the
+//    snippets' paths, repeated in the wasm for every import), and so are
+//    the closures' entry points the wasm exports, named the same way.
+// 2. The glue is minified with terser (68 KB of readable, indented JS).
+//    A source map next to it (`medal-summary.js.map`, with the readable
+//    text inside) is what browser devtools show; readers never fetch it.
+//
+// A name is only renamed when it appears exactly once in the glue, as an
+// object key; anything else is left as it was. The result is checked: the
+// rewritten wasm must compile and import exactly the renamed keys. trunk's
+// index.html pins both files by hash, so the hashes are recomputed.
+//
+//   node scripts/shrink-glue.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist)
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+if (process.env.TRUNK_PROFILE && process.env.TRUNK_PROFILE !== 'release') {
+  console.log('shrink-glue: debug build, left readable');
+  process.exit(0);
+}
+const dir = path.resolve(process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist');
+const GLUE = 'medal-summary.js';
+const WASM = 'medal-summary_bg.wasm';
+const fail = (msg) => { console.error(`shrink-glue: ${msg}`); process.exit(1); };
+for (const f of [GLUE, WASM]) if (!existsSync(path.join(dir, f))) fail(`no ${f} in ${dir}`);
+
+// --- the wasm's sections ---------------------------------------------------
+const wasm = readFileSync(path.join(dir, WASM));
+function uleb(buf, at) {
+  let n = 0, shift = 0, byte;
+  do {
+    byte = buf[at++];
+    n += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [n, at];
+}
+function encodeUleb(n) {
+  const out = [];
+  do {
+    let byte = n % 128;
+    n = Math.floor(n / 128);
+    if (n) byte |= 0x80;
+    out.push(byte);
+  } while (n);
+  return Buffer.from(out);
+}
+const encodeName = (s) => { const b = Buffer.from(s, 'utf8'); return Buffer.concat([encodeUleb(b.length), b]); };
+
+if (wasm.readUInt32LE(0) !== 0x6d736100) fail(`${WASM} is not a wasm module`);
+const sections = []; // { id, start, end } of each section's payload
+for (let at = 8; at < wasm.length;) {
+  const id = wasm[at];
+  const [size, body] = uleb(wasm, at + 1);
+  sections.push({ id, head: at, start: body, end: body + size });
+  at = body + size;
+}
+const importSection = sections.find((s) => s.id === 2);
+if (!importSection) fail(`${WASM} has no import section`);
+
+// Each import: module name, field name, then its description (copied as is).
+const imports = [];
+{
+  let at = importSection.start;
+  let count;
+  [count, at] = uleb(wasm, at);
+  const name = () => {
+    const [len, from] = uleb(wasm, at);
+    at = from + len;
+    return wasm.toString('utf8', from, from + len);
+  };
+  const limits = () => {
+    const flags = wasm[at++];
+    [, at] = uleb(wasm, at);
+    if (flags & 1) [, at] = uleb(wasm, at);
+  };
+  for (let i = 0; i < count; i++) {
+    const module = name();
+    const field = name();
+    const descStart = at;
+    const kind = wasm[at++];
+    if (kind === 0) [, at] = uleb(wasm, at); // function: type index
+    else if (kind === 1) { at++; limits(); } // table: reference type, limits
+    else if (kind === 2) limits(); // memory
+    else if (kind === 3) at += 2; // global: value type, mutability
+    else if (kind === 4) { at++; [, at] = uleb(wasm, at); } // tag
+    else fail(`import ${module}.${field}: unknown kind ${kind}`);
+    imports.push({ module, field, desc: wasm.subarray(descStart, at) });
+  }
+  if (at !== importSection.end) fail('the import section did not parse to its end');
+}
+
+// --- new names, where the glue allows them ----------------------------------
+let glue = readFileSync(path.join(dir, GLUE), 'utf8');
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const count = (re) => (glue.match(re) || []).length;
+
+const moduleNames = new Map();
+for (const m of new Set(imports.map((i) => i.module))) {
+  const literal = new RegExp(`(["'])${escape(m)}\\1(?=\\s*:)`, 'g');
+  // Every mention must be an import-object key; the snippets' paths may be
+  // keys more than once (two wasm-bindgen import objects for one module).
+  if (count(literal) === 0 || count(new RegExp(escape(m), 'g')) !== count(literal)) continue;
+  const short = String.fromCharCode(97 + moduleNames.size); // a, b, c, ...
+  moduleNames.set(m, short);
+  glue = glue.replace(literal, `"${short}"`);
+}
+
+const fieldNames = new Map();
+let next = 0;
+for (const { field } of imports) {
+  if (fieldNames.has(field) || !/^[A-Za-z_$][\w$]*$/.test(field) || field.length <= 3) continue;
+  const word = new RegExp(`(?<![\\w$.])${escape(field)}(?![\\w$])`, 'g');
+  const key = new RegExp(`(?<![\\w$.])${escape(field)}(?=\\s*:)`, 'g');
+  if (count(word) !== 1 || count(key) !== 1) continue;
+  let short;
+  do short = `_${(next++).toString(36)}`; while (glue.includes(short));
+  fieldNames.set(field, short);
+  glue = glue.replace(key, short);
+}
+
+// The closures' entry points are exports named the same way
+// (`wasm_bindgen__convert__closures_____invoke__h<16 hex digits>`), each
+// called once from the glue as `wasm.<name>` (from a JS function of the same
+// name, which terser renames anyway).
+const exportSection = sections.find((s) => s.id === 7);
+const exports = [];
+if (exportSection) {
+  let at = exportSection.start;
+  let n;
+  [n, at] = uleb(wasm, at);
+  for (let i = 0; i < n; i++) {
+    const [len, from] = uleb(wasm, at);
+    const name = wasm.toString('utf8', from, from + len);
+    at = from + len;
+    const descStart = at;
+    at++;
+    [, at] = uleb(wasm, at);
+    exports.push({ name, desc: wasm.subarray(descStart, at) });
+  }
+  if (at !== exportSection.end) fail('the export section did not parse to its end');
+}
+const exportNames = new Map();
+for (const { name } of exports) {
+  if (!/_h[0-9a-f]{16}$/.test(name)) continue;
+  const member = new RegExp(`\\.${escape(name)}(?![\\w$])`, 'g');
+  if (count(member) !== 1) continue;
+  let short;
+  do short = `_${(next++).toString(36)}`; while (glue.includes(short));
+  exportNames.set(name, short);
+  glue = glue.replace(member, `.${short}`);
+}
+
+// --- the wasm, with the import and export sections rewritten ---------------
+const section = (id, entries) => {
+  const payload = Buffer.concat([encodeUleb(entries.length), ...entries]);
+  return Buffer.concat([Buffer.from([id]), encodeUleb(payload.length), payload]);
+};
+const rewritten = new Map([
+  [importSection, section(2, imports.map(({ module, field, desc }) => Buffer.concat([
+    encodeName(moduleNames.get(module) ?? module),
+    encodeName(fieldNames.get(field) ?? field),
+    desc,
+  ])))],
+]);
+if (exportSection) {
+  rewritten.set(exportSection, section(7, exports.map(({ name, desc }) => Buffer.concat([
+    encodeName(exportNames.get(name) ?? name),
+    desc,
+  ]))));
+}
+const outWasm = Buffer.concat([
+  wasm.subarray(0, 8),
+  ...sections.map((s) => rewritten.get(s) ?? wasm.subarray(s.head, s.end)),
+]);
+let compiled;
+try {
+  compiled = new WebAssembly.Module(outWasm);
+} catch (e) {
+  fail(`the rewritten wasm does not compile: ${e.message}`);
+}
+// Every import the wasm now asks for must be a key the glue now provides.
+for (const { module, name } of WebAssembly.Module.imports(compiled)) {
+  const m = new RegExp(`["']${escape(module)}["']\\s*:`);
+  const f = new RegExp(`(?<![\\w$.])${escape(name)}(?![\\w$])`);
+  if (!m.test(glue) || !f.test(glue)) fail(`the glue does not provide ${module}.${name}`);
+}
+const exported = new Set(WebAssembly.Module.exports(compiled).map((e) => e.name));
+for (const short of exportNames.values()) {
+  if (!exported.has(short)) fail(`the rewritten wasm does not export ${short}`);
+}
+
+// --- the glue, minified ---------------------------------------------------------
+const { minify } = await import('terser').catch(() => fail('terser is missing: run scripts/setup.sh serve'));
+const min = await minify({ [GLUE]: glue }, {
+  module: true,
+  ecma: 2020,
+  compress: { passes: 2 },
+  mangle: true,
+  format: { comments: false },
+  sourceMap: { filename: GLUE, url: `${GLUE}.map`, includeSources: true },
+});
+writeFileSync(path.join(dir, GLUE), min.code);
+writeFileSync(path.join(dir, `${GLUE}.map`), min.map);
+writeFileSync(path.join(dir, WASM), outWasm);
+
+// trunk's own page pins both files by hash.
+const index = path.join(dir, 'index.html');
+if (existsSync(index)) {
+  const sri = (buf) => `sha384-${createHash('sha384').update(buf).digest('base64')}`;
+  let html = readFileSync(index, 'utf8');
+  for (const [file, body] of [[GLUE, min.code], [WASM, outWasm]]) {
+    const re = new RegExp(`(<link\\b[^>]*\\bhref="[^"]*${escape(file)}"[^>]*\\bintegrity=")[^"]*(")`, 'g');
+    html = html.replace(re, `$1${sri(body)}$2`);
+  }
+  writeFileSync(index, html);
+}
+const kept = imports.filter((i) => !fieldNames.has(i.field)).map((i) => i.field);
+console.log(`shrink-glue: ${fieldNames.size} of ${imports.length} imports, ${moduleNames.size} modules and ${exportNames.size} exports renamed`
+  + ` (kept: ${[...new Set(kept)].join(', ') || 'none'}); glue ${Buffer.byteLength(glue)} -> ${Buffer.byteLength(min.code)} bytes, wasm ${wasm.length} -> ${outWasm.length}`);
