@@ -12,9 +12,9 @@ setup_serve
 grep -q '^nightly' <<<"$(rustup toolchain list)" || rustup toolchain install nightly --profile minimal
 rustup component add rust-src --toolchain nightly >/dev/null
 rustup target add wasm32-unknown-unknown --toolchain nightly >/dev/null
-RUSTUP_TOOLCHAIN=nightly \
-CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+export RUSTUP_TOOLCHAIN=nightly CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_TARGET_DIR="$ROOT/target/min"
+# trunk builds offline: std's own dependencies must be in cargo's cache first.
+cargo fetch --target wasm32-unknown-unknown
 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-CARGO_TARGET_DIR="$ROOT/target/min" \
   trunk build --release --dist dist-min
 node scripts/size.mjs dist-min

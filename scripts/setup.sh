@@ -114,7 +114,7 @@ setup_serve() {
   ensure_wasm_bindgen
   ensure_trunk
   ensure_wasm_opt
-  # terser, for the release build's glue (scripts/shrink-glue.mjs).
+  # terser, for the release build's glue and loaders (scripts/shrink-release.mjs).
   ensure_node_modules
 }
 

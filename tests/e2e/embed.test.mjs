@@ -385,8 +385,8 @@ test('a page whose widgets are all lazy downloads no widget code until the reade
 });
 
 test('the loader and the element wait by the same margin', async () => {
-  // The sources: the release build's glue is minified (scripts/shrink-glue.mjs).
-  const loader = await readFile(path.join(DIST, 'embed.js'), 'utf8');
+  // The sources: the release build minifies both (scripts/shrink-release.mjs).
+  const loader = await readFile(new URL('../../www/embed.js', import.meta.url), 'utf8');
   const element = await readFile(new URL('../../src/embed/element.rs', import.meta.url), 'utf8');
   const a = /rootMargin: '([^']+)'/.exec(loader)?.[1];
   const b = /const NEAR = '([^']+)'/.exec(element)?.[1];

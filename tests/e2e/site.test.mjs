@@ -3,6 +3,7 @@
 // axe-core with no violation and log no console error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { useSite, open, axe, screenshot } from './browser.mjs';
 
 const site = useSite();
@@ -54,8 +55,8 @@ test('the widget loads as glue + wasm: wasm-bindgen snippets are folded into the
   await probe.close();
 });
 
-test('the release build names the wasm\'s imports short and ships the glue minified, with a source map', async () => {
-  // scripts/shrink-glue.mjs: wasm-bindgen's names (`__wbg_<name>_<16 hex
+test('the release build names the wasm\'s imports short and ships the glue and the loaders minified, with source maps', async () => {
+  // scripts/shrink-release.mjs: wasm-bindgen's names (`__wbg_<name>_<16 hex
   // digits>`, ./medal-summary_bg.js for every import) cost ~4 KB gzip.
   const wasm = await (await fetch(`${site.server.url}/medal-summary_bg.wasm`)).arrayBuffer();
   const module = new WebAssembly.Module(wasm);
@@ -71,6 +72,15 @@ test('the release build names the wasm\'s imports short and ships the glue minif
   const map = await (await fetch(`${site.server.url}/medal-summary.js.map`)).json();
   assert.deepEqual(map.sources, ['medal-summary.js']);
   assert.match(map.sourcesContent[0], /function __wbg_get_imports\(\)/);
+  for (const file of ['embed.js', 'embed-frame.js']) {
+    const source = await readFile(new URL(`../../www/${file}`, import.meta.url), 'utf8');
+    const built = await (await fetch(`${site.server.url}/${file}`)).text();
+    assert.ok(built.length < source.length * 0.6, `${file}: ${built.length} of ${source.length} bytes`);
+    assert.doesNotMatch(built, /^\s*\/\/(?!# sourceMappingURL)/m, file);
+    assert.match(built, new RegExp(`//# sourceMappingURL=${file.replace('.', '\\.')}\\.map\\s*$`));
+    const m = await (await fetch(`${site.server.url}/${file}.map`)).json();
+    assert.equal(m.sourcesContent[0], source);
+  }
 });
 
 test('the built site publishes the JSON Schema of the data format', async () => {

@@ -11,28 +11,30 @@
 //    files, and so are the import modules (`./medal-summary_bg.js`, the
 //    snippets' paths, repeated in the wasm for every import), and so are
 //    the closures' entry points the wasm exports, named the same way.
-// 2. The glue is minified with terser (68 KB of readable, indented JS).
-//    A source map next to it (`medal-summary.js.map`, with the readable
-//    text inside) is what browser devtools show; readers never fetch it.
+// 2. The glue is minified with terser (68 KB of readable, indented JS), and
+//    so are the loaders (embed.js, embed-frame.js; their commented sources
+//    stay in www/). A source map next to each (`medal-summary.js.map`, ...,
+//    with the readable text inside) is what browser devtools show; readers
+//    never fetch it.
 //
 // A name is only renamed when it appears exactly once in the glue, as an
 // object key; anything else is left as it was. The result is checked: the
 // rewritten wasm must compile and import exactly the renamed keys. trunk's
 // index.html pins both files by hash, so the hashes are recomputed.
 //
-//   node scripts/shrink-glue.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist)
+//   node scripts/shrink-release.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist)
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 if (process.env.TRUNK_PROFILE && process.env.TRUNK_PROFILE !== 'release') {
-  console.log('shrink-glue: debug build, left readable');
+  console.log('shrink-release: debug build, left readable');
   process.exit(0);
 }
 const dir = path.resolve(process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist');
 const GLUE = 'medal-summary.js';
 const WASM = 'medal-summary_bg.wasm';
-const fail = (msg) => { console.error(`shrink-glue: ${msg}`); process.exit(1); };
+const fail = (msg) => { console.error(`shrink-release: ${msg}`); process.exit(1); };
 for (const f of [GLUE, WASM]) if (!existsSync(path.join(dir, f))) fail(`no ${f} in ${dir}`);
 
 // --- the wasm's sections ---------------------------------------------------
@@ -201,19 +203,30 @@ for (const short of exportNames.values()) {
   if (!exported.has(short)) fail(`the rewritten wasm does not export ${short}`);
 }
 
-// --- the glue, minified ---------------------------------------------------------
+// --- the glue and the loaders, minified ---------------------------------------
 const { minify } = await import('terser').catch(() => fail('terser is missing: run scripts/setup.sh serve'));
-const min = await minify({ [GLUE]: glue }, {
-  module: true,
-  ecma: 2020,
-  compress: { passes: 2 },
-  mangle: true,
-  format: { comments: false },
-  sourceMap: { filename: GLUE, url: `${GLUE}.map`, includeSources: true },
-});
-writeFileSync(path.join(dir, GLUE), min.code);
-writeFileSync(path.join(dir, `${GLUE}.map`), min.map);
+const shrink = async (file, text) => {
+  const out = await minify({ [file]: text }, {
+    module: true,
+    ecma: 2020,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: false },
+    sourceMap: { filename: file, url: `${file}.map`, includeSources: true },
+  });
+  writeFileSync(path.join(dir, file), out.code);
+  writeFileSync(path.join(dir, `${file}.map`), out.map);
+  return out.code;
+};
+const min = { code: await shrink(GLUE, glue) };
 writeFileSync(path.join(dir, WASM), outWasm);
+const loaders = [];
+for (const file of ['embed.js', 'embed-frame.js']) {
+  const f = path.join(dir, file);
+  if (!existsSync(f)) continue;
+  const text = readFileSync(f, 'utf8');
+  loaders.push(`${file} ${Buffer.byteLength(text)} -> ${Buffer.byteLength(await shrink(file, text))}`);
+}
 
 // trunk's own page pins both files by hash.
 const index = path.join(dir, 'index.html');
@@ -227,5 +240,5 @@ if (existsSync(index)) {
   writeFileSync(index, html);
 }
 const kept = imports.filter((i) => !fieldNames.has(i.field)).map((i) => i.field);
-console.log(`shrink-glue: ${fieldNames.size} of ${imports.length} imports, ${moduleNames.size} modules and ${exportNames.size} exports renamed`
-  + ` (kept: ${[...new Set(kept)].join(', ') || 'none'}); glue ${Buffer.byteLength(glue)} -> ${Buffer.byteLength(min.code)} bytes, wasm ${wasm.length} -> ${outWasm.length}`);
+console.log(`shrink-release: ${fieldNames.size} of ${imports.length} imports, ${moduleNames.size} modules and ${exportNames.size} exports renamed`
+  + ` (kept: ${[...new Set(kept)].join(', ') || 'none'}); glue ${Buffer.byteLength(glue)} -> ${Buffer.byteLength(min.code)} bytes, wasm ${wasm.length} -> ${outWasm.length}; ${loaders.join(', ')}`);
