@@ -4,7 +4,8 @@
 //! written in Rust, so this shim is kept as small as possible; all state and
 //! all decisions live in [`super::widget::Widget`], except when to start:
 //! a `loading="lazy"` element is only handed to Rust once it comes near the
-//! viewport (an `IntersectionObserver` here, like an iframe's lazy loading).
+//! viewport (an `IntersectionObserver` here, like an iframe's lazy loading),
+//! and is named for screen readers meanwhile.
 
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
@@ -47,14 +48,32 @@ export function next_task() {
   });
 }
 
-export function define_element(connected, disconnected, attribute, data, refresh, style) {
+export function define_element(connected, disconnected, attribute, data, refresh, style, waiting_label) {
   if (customElements.get('medal-summary')) return false;
   let next = 1;
   const mount = (el) => { el._msId = next++; connected(el, el._msId); };
+  // A lazy widget that waits is otherwise an empty box to assistive
+  // technology: nothing a screen reader's cursor can land on (and so
+  // nothing that brings it into view, where it would load). Until it
+  // mounts it is a busy region named "Loading medal data…" in its
+  // language, through ElementInternals (the host's own attributes stay the
+  // page's). A prerendered snapshot speaks for itself.
+  const label = (el, on) => {
+    if (typeof el.attachInternals !== 'function') return;
+    try {
+      const i = (el._msInternals ??= el.attachInternals());
+      i.role = on ? 'region' : null;
+      i.ariaLabel = on ? waiting_label(el.getAttribute('lang') || '') : null;
+      i.ariaBusy = on ? 'true' : null;
+    } catch (_) {
+      // No ARIA on ElementInternals here: the box stays unnamed, as before.
+    }
+  };
   // One observer for every lazy widget still waiting.
   let near = null;
   const wait = (el) => {
     el._msWaiting = true;
+    if (!el.shadowRoot) label(el, true);
     near ??= new IntersectionObserver((entries) => {
       for (const e of entries) if (e.isIntersecting) wake(e.target);
     }, { rootMargin: NEAR });
@@ -63,6 +82,7 @@ export function define_element(connected, disconnected, attribute, data, refresh
   const wake = (el) => {
     if (!el._msWaiting) return;
     el._msWaiting = false;
+    if (el._msInternals) label(el, false);
     near.unobserve(el);
     if (el.isConnected && !el._msId) mount(el);
   };
@@ -83,12 +103,17 @@ export function define_element(connected, disconnected, attribute, data, refresh
       // A move within the page re-connects at once: only a real removal unmounts.
       queueMicrotask(() => {
         if (this.isConnected) return;
-        if (this._msWaiting) { this._msWaiting = false; near.unobserve(this); }
+        if (this._msWaiting) {
+          this._msWaiting = false;
+          near.unobserve(this);
+          if (this._msInternals) label(this, false);
+        }
         if (this._msId) { const id = this._msId; this._msId = 0; disconnected(id); }
       });
     }
     attributeChangedCallback(name, old, value) {
       if (name === 'loading') { if (!is_lazy(this)) wake(this); return; }
+      if (name === 'lang' && this._msWaiting && this._msInternals?.role) label(this, true);
       if (this._msId && old !== value) attribute(this._msId, name);
     }
     get data() { return this._msData; }
@@ -131,5 +156,6 @@ extern "C" {
         data: &Closure<dyn Fn(u32, JsValue)>,
         refresh: &Closure<dyn Fn(u32) -> js_sys::Promise>,
         style: &str,
+        waiting_label: &Closure<dyn Fn(String) -> String>,
     ) -> Result<bool, JsValue>;
 }

@@ -21,6 +21,7 @@ pub mod widget;
 pub use fetch::{parse, TIMEOUT_MS};
 pub use resources::{live_resources, live_widgets};
 
+use crate::components::i18n::{resolve_lang, tr_in, Msg as Text};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -103,6 +104,15 @@ fn define() {
         }
         promise
     });
+    // The name a lazy widget has while it waits (see element.rs), in the
+    // language the widget itself would pick.
+    let waiting_label = Closure::<dyn Fn(String) -> String>::new(|lang: String| {
+        tr_in(
+            resolve_lang(&lang, &widget::page_lang()),
+            Text::EmbedLoading,
+        )
+        .to_owned()
+    });
     match element::define_element(
         &connected,
         &disconnected,
@@ -110,6 +120,7 @@ fn define() {
         &data,
         &refresh,
         STYLE,
+        &waiting_label,
     ) {
         Ok(true) => {
             // The element class lives as long as the page: so do its callbacks.
@@ -118,6 +129,7 @@ fn define() {
             attribute.forget();
             data.forget();
             refresh.forget();
+            waiting_label.forget();
         }
         Ok(false) => {}
         Err(e) => {

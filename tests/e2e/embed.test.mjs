@@ -344,12 +344,34 @@ test('on a phone the article\'s lazy timeline loads only as the reader nears it,
   // Its reserved box shows the skeleton meanwhile.
   assert.equal(await page.evaluate(() => document.querySelector('#src-widget').getBoundingClientRect().height), 680);
   assert.match(await page.evaluate(() => getComputedStyle(document.querySelector('#src-widget')).backgroundImage), /linear-gradient/);
+  // To a screen reader it is a busy region named in its language (a
+  // reader's cursor can land on it, which brings it into view), not an
+  // empty box; the host's own attributes are untouched.
+  // The host's own node in Chromium's accessibility tree.
+  const host = async () => {
+    const cdp = await page.context().newCDPSession(page);
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#src-widget' });
+    const { node } = await cdp.send('DOM.describeNode', { nodeId });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { backendNodeId: node.backendNodeId, fetchRelatives: false });
+    await cdp.detach();
+    const n = nodes[0];
+    const busy = n.properties?.some((p) => p.name === 'busy' && p.value.value);
+    return n.ignored ? 'ignored' : `${n.role?.value}: ${n.name?.value ?? ''}${busy ? ' (busy)' : ''}`;
+  };
+  assert.equal(await host(), 'region: Loading medal data… (busy)');
+  assert.deepEqual(await page.evaluate(() => ['role', 'aria-label', 'aria-busy'].map((a) => document.querySelector('#src-widget').getAttribute(a))), [null, null, null]);
+  await page.evaluate(() => document.querySelector('#src-widget').setAttribute('lang', 'fr'));
+  assert.equal(await host(), 'region: Chargement des données des médailles… (busy)');
+  await page.evaluate(() => document.querySelector('#src-widget').removeAttribute('lang'));
+  assert.equal(await host(), 'region: Loading medal data… (busy)');
 
   // Scrolling towards it starts it; it is ready by the time it is reached.
   await page.evaluate(() => document.querySelector('#src-widget').scrollIntoView({ block: 'center' }));
   await page.waitForSelector('#src-widget[data-ms-state="ready"]');
   assert.ok(requests.some((p) => p.endsWith('/data/aze-paris2024.json')));
   assert.equal(await page.getAttribute('#src-widget [role=tab][aria-selected=true]', 'data-view'), 'timeline');
+  assert.doesNotMatch(await host(), /region|Loading/, 'the waiting name goes once it is live');
   const hosted = JSON.parse(await readFile(path.join(DIST, 'data/aze-paris2024.json'), 'utf8')).hosted.length;
   assert.equal(await page.locator('#src-widget .ms-tl-marker').count(), hosted);
   assert.equal(await page.evaluate(() => document.querySelector('#src-widget').getBoundingClientRect().height), 680);
