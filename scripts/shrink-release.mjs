@@ -18,14 +18,19 @@
 //    never fetch it.
 //
 // A name is only renamed when it appears exactly once in the glue, as an
-// object key; anything else is left as it was. The result is checked: the
-// rewritten wasm must compile and import exactly the renamed keys. trunk's
-// index.html pins both files by hash, so the hashes are recomputed.
+// object key (or, for an export, a `wasm.` member); anything else is left as
+// it was. The result is checked before anything is written: the rewritten
+// wasm must compile, and the minified glue, run in node up to the point
+// where it instantiates the wasm, must hand over a function for every
+// import the wasm asks for. trunk's index.html pins the glue and the wasm
+// by hash, so those hashes are recomputed.
 //
 //   node scripts/shrink-release.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist)
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 if (process.env.TRUNK_PROFILE && process.env.TRUNK_PROFILE !== 'release') {
   console.log('shrink-release: debug build, left readable');
@@ -36,6 +41,13 @@ const GLUE = 'medal-summary.js';
 const WASM = 'medal-summary_bg.wasm';
 const fail = (msg) => { console.error(`shrink-release: ${msg}`); process.exit(1); };
 for (const f of [GLUE, WASM]) if (!existsSync(path.join(dir, f))) fail(`no ${f} in ${dir}`);
+// Run twice (by hand), it would minify minified code and overwrite each
+// source map with a map of it.
+const SHRUNK = /\/\/# sourceMappingURL=\S+\.map\s*$/;
+if (SHRUNK.test(readFileSync(path.join(dir, GLUE), 'utf8'))) {
+  console.log(`shrink-release: ${dir} is already shrunk`);
+  process.exit(0);
+}
 
 // --- the wasm's sections ---------------------------------------------------
 const wasm = readFileSync(path.join(dir, WASM));
@@ -83,9 +95,17 @@ const imports = [];
     return wasm.toString('utf8', from, from + len);
   };
   const limits = () => {
-    const flags = wasm[at++];
+    const flags = wasm[at++]; // 1: a maximum; 2: shared; 4: 64-bit; 8: a page size
+    if (flags > 15) fail(`unknown limits flags ${flags}`);
     [, at] = uleb(wasm, at);
     if (flags & 1) [, at] = uleb(wasm, at);
+    if (flags & 8) [, at] = uleb(wasm, at);
+  };
+  // A one-byte value or reference type; the GC proposal's typed references
+  // (0x63, 0x64 and a heap type) are not expected from wasm-bindgen.
+  const valueType = () => {
+    const t = wasm[at++];
+    if (t === 0x63 || t === 0x64) fail(`import of a typed reference (0x${t.toString(16)}): not supported here`);
   };
   for (let i = 0; i < count; i++) {
     const module = name();
@@ -93,9 +113,9 @@ const imports = [];
     const descStart = at;
     const kind = wasm[at++];
     if (kind === 0) [, at] = uleb(wasm, at); // function: type index
-    else if (kind === 1) { at++; limits(); } // table: reference type, limits
+    else if (kind === 1) { valueType(); limits(); } // table: reference type, limits
     else if (kind === 2) limits(); // memory
-    else if (kind === 3) at += 2; // global: value type, mutability
+    else if (kind === 3) { valueType(); at++; } // global: value type, mutability
     else if (kind === 4) { at++; [, at] = uleb(wasm, at); } // tag
     else fail(`import ${module}.${field}: unknown kind ${kind}`);
     imports.push({ module, field, desc: wasm.subarray(descStart, at) });
@@ -108,22 +128,23 @@ let glue = readFileSync(path.join(dir, GLUE), 'utf8');
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const count = (re) => (glue.match(re) || []).length;
 
+let next = 0; // the next short name, shared by modules, fields and exports
 const moduleNames = new Map();
 for (const m of new Set(imports.map((i) => i.module))) {
   const literal = new RegExp(`(["'])${escape(m)}\\1(?=\\s*:)`, 'g');
   // Every mention must be an import-object key; the snippets' paths may be
   // keys more than once (two wasm-bindgen import objects for one module).
   if (count(literal) === 0 || count(new RegExp(escape(m), 'g')) !== count(literal)) continue;
-  const short = String.fromCharCode(97 + moduleNames.size); // a, b, c, ...
+  let short;
+  do short = (next++).toString(36); while (new RegExp(`["']${short}["']`).test(glue));
   moduleNames.set(m, short);
   glue = glue.replace(literal, `"${short}"`);
 }
 
 const fieldNames = new Map();
-let next = 0;
 for (const { field } of imports) {
   if (fieldNames.has(field) || !/^[A-Za-z_$][\w$]*$/.test(field) || field.length <= 3) continue;
-  const word = new RegExp(`(?<![\\w$.])${escape(field)}(?![\\w$])`, 'g');
+  const word = new RegExp(`(?<![\\w$])${escape(field)}(?![\\w$])`, 'g');
   const key = new RegExp(`(?<![\\w$.])${escape(field)}(?=\\s*:)`, 'g');
   if (count(word) !== 1 || count(key) !== 1) continue;
   let short;
@@ -192,12 +213,6 @@ try {
 } catch (e) {
   fail(`the rewritten wasm does not compile: ${e.message}`);
 }
-// Every import the wasm now asks for must be a key the glue now provides.
-for (const { module, name } of WebAssembly.Module.imports(compiled)) {
-  const m = new RegExp(`["']${escape(module)}["']\\s*:`);
-  const f = new RegExp(`(?<![\\w$.])${escape(name)}(?![\\w$])`);
-  if (!m.test(glue) || !f.test(glue)) fail(`the glue does not provide ${module}.${name}`);
-}
 const exported = new Set(WebAssembly.Module.exports(compiled).map((e) => e.name));
 for (const short of exportNames.values()) {
   if (!exported.has(short)) fail(`the rewritten wasm does not export ${short}`);
@@ -211,31 +226,74 @@ const shrink = async (file, text) => {
     ecma: 2020,
     compress: { passes: 2 },
     mangle: true,
+    // The element's class keeps its name in devtools.
+    keep_classnames: true,
     format: { comments: false },
     sourceMap: { filename: file, url: `${file}.map`, includeSources: true },
   });
-  writeFileSync(path.join(dir, file), out.code);
-  writeFileSync(path.join(dir, `${file}.map`), out.map);
-  return out.code;
+  return { file, code: out.code, map: out.map };
 };
-const min = { code: await shrink(GLUE, glue) };
-writeFileSync(path.join(dir, WASM), outWasm);
-const loaders = [];
-for (const file of ['embed.js', 'embed-frame.js']) {
-  const f = path.join(dir, file);
-  if (!existsSync(f)) continue;
-  const text = readFileSync(f, 'utf8');
-  loaders.push(`${file} ${Buffer.byteLength(text)} -> ${Buffer.byteLength(await shrink(file, text))}`);
+const min = await shrink(GLUE, glue);
+
+// The proof: the minified glue, run in node, hands WebAssembly.Instance an
+// import object with a function at every (module, name) the rewritten wasm
+// imports. Instantiation itself is stopped there (no browser to run in).
+{
+  const probe = path.join(tmpdir(), `medal-summary-glue-${process.pid}-${Date.now()}.mjs`);
+  writeFileSync(probe, min.code.replace(SHRUNK, ''));
+  const Instance = WebAssembly.Instance;
+  let given = null;
+  WebAssembly.Instance = function capture(_module, importObject) {
+    given = importObject;
+    throw new Error('captured');
+  };
+  try {
+    const g = await import(pathToFileURL(probe).href);
+    try {
+      g.initSync({ module: compiled });
+    } catch (e) {
+      if (e.message !== 'captured') throw e;
+    }
+  } catch (e) {
+    fail(`the minified glue did not run in node: ${e.message}`);
+  } finally {
+    WebAssembly.Instance = Instance;
+    rmSync(probe, { force: true });
+  }
+  if (!given) fail('the minified glue never instantiated the wasm');
+  const missing = WebAssembly.Module.imports(compiled)
+    .filter(({ module, name }) => typeof given[module]?.[name] !== 'function')
+    .map(({ module, name }) => `${module}.${name}`);
+  if (missing.length) fail(`the minified glue does not provide ${missing.join(', ')}`);
 }
 
-// trunk's own page pins both files by hash.
+const outputs = [min];
+for (const file of ['embed.js', 'embed-frame.js']) {
+  const f = path.join(dir, file);
+  if (existsSync(f)) outputs.push(await shrink(file, readFileSync(f, 'utf8')));
+}
+for (const { file, code, map } of outputs) {
+  writeFileSync(path.join(dir, file), code);
+  writeFileSync(path.join(dir, `${file}.map`), map);
+}
+writeFileSync(path.join(dir, WASM), outWasm);
+const loaders = outputs.slice(1).map((o) => `${o.file} -> ${Buffer.byteLength(o.code)}`);
+
+// trunk's own page pins both files by hash: every <link> to one that has
+// an integrity attribute gets the new hash, whatever its attribute order.
 const index = path.join(dir, 'index.html');
 if (existsSync(index)) {
   const sri = (buf) => `sha384-${createHash('sha384').update(buf).digest('base64')}`;
   let html = readFileSync(index, 'utf8');
   for (const [file, body] of [[GLUE, min.code], [WASM, outWasm]]) {
-    const re = new RegExp(`(<link\\b[^>]*\\bhref="[^"]*${escape(file)}"[^>]*\\bintegrity=")[^"]*(")`, 'g');
-    html = html.replace(re, `$1${sri(body)}$2`);
+    const hash = sri(body);
+    const href = new RegExp(`\\bhref=(["'])[^"']*\\b${escape(file)}\\1`);
+    html = html.replace(/<link\b[^>]*>/g, (tag) => (href.test(tag)
+      ? tag.replace(/\bintegrity=(["'])[^"']*\1/, `integrity="${hash}"`)
+      : tag));
+    const stale = (html.match(/<link\b[^>]*>/g) || [])
+      .filter((tag) => href.test(tag) && /\bintegrity=/.test(tag) && !tag.includes(hash));
+    if (stale.length) fail(`index.html: could not update the integrity of ${stale.join(' ')}`);
   }
   writeFileSync(index, html);
 }
