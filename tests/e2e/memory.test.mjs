@@ -1,0 +1,115 @@
+// The wasm's shadow stack: 128 KiB (.cargo/config.toml) instead of Rust's
+// 1 MiB default, which was most of every page's wasm memory. The stack sits
+// first in linear memory, [0, size), starts zeroed and grows down, so the
+// lowest byte ever written shows how deep it went. This holds the deepest
+// use of a heavy session under a quarter of the stack.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { useSite, open, DIST } from './browser.mjs';
+
+const site = useSite();
+const STACK = 128 * 1024;
+
+/** The offset of the wasm's first data segment: with the stack placed first, the stack's size. */
+function dataStart(wasm) {
+  const uleb = (at) => {
+    let n = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = wasm[at++];
+      n += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return [n, at];
+  };
+  for (let at = 8; at < wasm.length;) {
+    const id = wasm[at];
+    const [size, body] = uleb(at + 1);
+    if (id === 11) {
+      let [, p] = uleb(body); // segment count
+      assert.equal(wasm[p++], 0, 'an active segment in memory 0');
+      assert.equal(wasm[p++], 0x41, 'at an i32.const offset');
+      return uleb(p)[0]; // positive and below 2^31: its sleb reads as a uleb
+    }
+    at = body + size;
+  }
+  throw new Error('no data section');
+}
+
+test('the wasm stack is 128 KiB and a heavy session uses under a quarter of it', async () => {
+  assert.equal(dataStart(await readFile(path.join(DIST, 'medal-summary_bg.wasm'))), STACK);
+
+  const doc = await readFile(path.join(DIST, 'data/aze-paris2024.json'), 'utf8');
+  const url = `${site.server.url}/stack-probe.html`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>stack</title><link rel="icon" href="data:,">
+<link rel="stylesheet" href="/embed.css"><script type="module" src="/embed.js"></script></head>
+<body><medal-summary id="w"><script type="application/json">${doc.replace(/</g, '\\u003c')}</script></medal-summary></body></html>`;
+  const { page, errors } = await open(site.browser.context, 'about:blank');
+  await page.addInitScript(() => {
+    window.__memories = [];
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = function (...args) {
+      return instantiate.apply(this, args).then((r) => {
+        const instance = r instanceof WebAssembly.Instance ? r : r.instance;
+        for (const v of Object.values(instance.exports)) if (v instanceof WebAssembly.Memory) window.__memories.push(v);
+        return r;
+      });
+    };
+  });
+  await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await page.goto(url);
+  await page.waitForSelector('#w[data-ms-state="ready"]', { timeout: 30_000 });
+  const used = () => page.evaluate((size) => {
+    const stack = new Uint8Array(window.__memories[0].buffer, 0, size);
+    let i = 0;
+    while (i < size && stack[i] === 0) i++;
+    return size - i;
+  }, STACK);
+  const afterLoad = await used();
+
+  // Every view, the table's sorts, ranking and search, the timeline's keys, the exports.
+  for (const view of ['card', 'medalists', 'table', 'history', 'timeline']) {
+    await page.click(`#w [role=tab][data-view="${view}"]`);
+    if (view === 'table') {
+      for (const col of ['name', 'gold', 'total', 'name']) await page.click(`#w th[data-col="${col}"] button`);
+      await page.click('#w .ms-ranking input[value="total"]');
+      await page.fill('#w input[type="search"]', 'an');
+      await page.fill('#w input[type="search"]', '');
+    }
+    if (view === 'timeline') {
+      await page.focus('#w .ms-tl-marker[tabindex="0"]');
+      for (const key of ['ArrowRight', 'ArrowRight', 'End', 'Home']) await page.keyboard.press(key);
+    }
+  }
+  // Documents nested as deep as the two readers allow, and deeper.
+  const deep = (n) => { let v = 0; for (let i = 0; i < n; i++) v = [v]; return v; };
+  for (const depth of [30, 40]) {
+    await page.evaluate(([d, v]) => { const w = document.getElementById('w'); w.data = { ...JSON.parse(d), extra: v }; }, [doc, deep(depth)]);
+    await page.waitForFunction(() => document.getElementById('w').getAttribute('data-ms-state') !== 'loading');
+  }
+  for (const lang of ['az', 'fr', 'ru']) {
+    await page.evaluate((l) => { const w = document.getElementById('w'); w.lang = l; w.data = null; }, lang);
+    await page.waitForSelector('#w[data-ms-state="ready"]');
+  }
+  const text = `{"version":1,"country":{"code":"AZE","name":"Azerbaijan"},"extra":${'['.repeat(40)}${']'.repeat(40)}}`;
+  await page.evaluate((t) => new Promise((resolve) => {
+    const w = document.createElement('medal-summary');
+    const s = document.createElement('script');
+    s.type = 'application/json';
+    s.textContent = t;
+    w.append(s);
+    document.body.append(w);
+    const check = () => (['ready', 'error'].includes(w.getAttribute('data-ms-state')) ? resolve() : setTimeout(check, 10));
+    check();
+  }), text);
+  const peak = await used();
+
+  assert.ok(afterLoad > 1000, `the scan sees the stack in use: ${afterLoad} B after load`);
+  assert.ok(peak >= afterLoad);
+  assert.ok(peak < STACK / 4, `deepest stack use ${peak} B of ${STACK}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
