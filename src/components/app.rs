@@ -257,21 +257,28 @@ pub fn app(props: &AppProps) -> Html {
     // no sign before the key itself; but keyboard focus resting on a tab
     // prepares the next view, where the right arrow goes. Not for a focus
     // a click gave (`:focus-visible` is the keyboard's).
-    let onfocusin = use_callback(views.clone(), move |e: FocusEvent, views| {
-        let Some((tab, v)) = tab_of(e.target()) else {
-            return;
-        };
-        let Some(i) = views.iter().position(|x| *x == v) else {
-            return;
-        };
-        let next = views[(i + 1) % views.len()];
-        let prepare = prepare.clone();
-        *pending.borrow_mut() = Timeout::new(FOCUS_REST_MS, move || {
-            if tab.matches(":focus-visible").unwrap_or(false) {
-                prepare(next);
+    let onfocusin = {
+        let visited = visited.clone();
+        use_callback(views.clone(), move |e: FocusEvent, views| {
+            let Some((tab, v)) = tab_of(e.target()) else {
+                return;
+            };
+            let Some(i) = views.iter().position(|x| *x == v) else {
+                return;
+            };
+            let next = views[(i + 1) % views.len()];
+            // Built already: no timer, and a pending hover's stays.
+            if visited.borrow().contains(&next) {
+                return;
             }
-        });
-    });
+            let prepare = prepare.clone();
+            *pending.borrow_mut() = Timeout::new(FOCUS_REST_MS, move || {
+                if tab.matches(":focus-visible").unwrap_or(false) {
+                    prepare(next);
+                }
+            });
+        })
+    };
     // Printing shows the card and the table (see the print stylesheet):
     // mount both before the page is laid out for print. Yew renders in a
     // microtask, which runs before the print layout.

@@ -426,6 +426,14 @@ test('keyboard focus resting on a tab prepares the next view; the focus a click 
   await page.keyboard.press('ArrowRight');
   await page.locator('#widget [role=tabpanel][data-view=history]:not([hidden])').waitFor();
   assert.equal(await state(), 'card: kept, medalists: kept, table: kept, history: shown, timeline: empty');
+  // Resting there prepares the timeline; back on the table, whose next view
+  // (history) is built, the focus sets no timer at all.
+  assert.equal(await runRests(), 1);
+  await page.locator('#widget [role=tabpanel][data-view=timeline][data-prep]').waitFor({ state: 'attached' });
+  await page.keyboard.press('ArrowLeft');
+  await page.locator('#widget [role=tabpanel][data-view=table]:not([hidden])').waitFor();
+  assert.equal(await runRests(), 0, 'no timer for a view already built');
+  assert.equal(await state(), 'card: kept, medalists: kept, table: shown, history: kept, timeline: prepared');
   assert.deepEqual(errors, []);
   await page.close();
 });
