@@ -143,25 +143,29 @@ fn call0(obj: &JsValue, method: &str) -> Result<JsValue, JsValue> {
     f.call0(obj)
 }
 
-/// Calls `on_resize` whenever `el` changes size. Through `Reflect`, so the
-/// crate needs no extra web-sys features; `None` where ResizeObserver is
-/// missing (the layout then keeps its first measurement).
-fn observe_resize(
+/// `new <kind>(callback).observe(el, options)`, for `ResizeObserver` and
+/// `MutationObserver`. Through `Reflect`, so the crate needs no extra
+/// web-sys features; `None` where the observer is missing (a missing
+/// ResizeObserver leaves the layout at its first measurement). Disconnect
+/// the returned observer when done.
+fn observe(
+    kind: &str,
     el: &Element,
-    on_resize: impl Fn() + 'static,
+    options: &JsValue,
+    callback: impl Fn() + 'static,
 ) -> Option<(JsValue, Closure<dyn Fn()>)> {
-    let ctor: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"ResizeObserver".into())
+    let ctor: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &kind.into())
         .ok()?
         .dyn_into()
         .ok()?;
-    let callback = Closure::<dyn Fn()>::new(on_resize);
+    let callback = Closure::<dyn Fn()>::new(callback);
     let observer =
         js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(callback.as_ref())).ok()?;
     let observe: js_sys::Function = js_sys::Reflect::get(&observer, &"observe".into())
         .ok()?
         .dyn_into()
         .ok()?;
-    observe.call1(&observer, el).ok()?;
+    observe.call2(&observer, el, options).ok()?;
     Some((observer, callback))
 }
 
@@ -199,33 +203,6 @@ pub fn timeline(props: &TimelineProps) -> Html {
     );
     let axis_ref = use_node_ref();
     {
-        // Positions are CSS custom properties set through the CSSOM, not a
-        // `style` attribute: a page whose CSP has no 'unsafe-inline' in
-        // style-src blocks style attributes but not CSSOM writes.
-        let axis_ref = axis_ref.clone();
-        let measured = avail.is_some();
-        use_effect(move || {
-            if let Some(axis) = axis_ref.cast::<web_sys::Element>() {
-                apply_custom_properties(&axis);
-                // Only now is everything where it stays: until then the
-                // panel and what is under it are hidden (`.ms-unplaced` in
-                // widget.css), as Yew may let a frame be painted between the
-                // first render and its effects, and all below the axis would
-                // jump down when the markers arrive (a layout shift).
-                if measured {
-                    if let Ok(Some(section)) = axis.closest(".ms-tl") {
-                        // Once: rewriting it after every render would
-                        // restyle what `[data-ms-placed]` selects each time.
-                        if !section.has_attribute("data-ms-placed") {
-                            let _ = section.set_attribute("data-ms-placed", "");
-                        }
-                    }
-                }
-            }
-        });
-    }
-
-    {
         let (axis_ref, avail) = (axis_ref.clone(), avail.clone());
         // Again when the axis appears: a refresh may bring the first events
         // to a timeline that was mounted empty (no axis to measure then).
@@ -233,6 +210,33 @@ pub fn timeline(props: &TimelineProps) -> Html {
             let measure =
                 move |el: &Element| avail.set(Some(el.client_width().max(0) as u32 / 16 * 16));
             let el = axis_ref.cast::<Element>();
+            // Positions are CSS custom properties set through the CSSOM, not
+            // a `style` attribute: a page whose CSP has no 'unsafe-inline' in
+            // style-src blocks style attributes but not CSSOM writes. They are
+            // copied from `data-ms-style` by a MutationObserver, whose
+            // callback runs in the same task as the render that wrote them,
+            // before any frame: an effect runs later whenever Yew yields to
+            // the browser between a render and its effects (it does after
+            // 16 ms of work, which a slow phone's first render takes), and
+            // that frame would show the markers unplaced.
+            let styler = el.as_ref().and_then(|el| {
+                apply_custom_properties(el);
+                let options = js_sys::Object::new();
+                for (key, value) in [
+                    ("subtree", JsValue::TRUE),
+                    ("childList", JsValue::TRUE),
+                    (
+                        "attributeFilter",
+                        js_sys::Array::of1(&"data-ms-style".into()).into(),
+                    ),
+                ] {
+                    let _ = js_sys::Reflect::set(&options, &key.into(), &value);
+                }
+                let target = el.clone();
+                observe("MutationObserver", el, &options, move || {
+                    apply_custom_properties(&target)
+                })
+            });
             // Measured now: the re-render with the real layout follows in the
             // same scheduler run, unless Yew yields to the browser first
             // (see `.ms-unplaced`); the observer follows later changes
@@ -240,12 +244,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
             if let Some(el) = &el {
                 measure(el);
             }
-            let observer = el.and_then(|el| {
+            let sizer = el.and_then(|el| {
                 let target = el.clone();
-                observe_resize(&target, move || measure(&el))
+                observe("ResizeObserver", &target, &JsValue::UNDEFINED, move || {
+                    measure(&el)
+                })
             });
             move || {
-                if let Some((o, _)) = observer {
+                for (o, _) in [styler, sizer].into_iter().flatten() {
                     let _ = call0(&o, "disconnect");
                 }
             }
@@ -321,6 +327,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let x = selected_pos.map(|p| geom.layout.items[p].x);
         use_effect_with(avail.is_some(), move |_| {
             if let (Some(axis), Some(x)) = (axis_ref.cast::<Element>(), x) {
+                // The track's width first: its MutationObserver copies it
+                // only once this render's effects are done.
+                if let Ok(Some(track)) = axis.query_selector(".ms-tl-track") {
+                    apply_style(&track);
+                }
                 let left = x - f64::from(axis.client_width()) / 2.0;
                 if left > 0.0 {
                     axis.set_scroll_left(left as i32);
@@ -480,7 +491,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
 
     html! {
-        <section class="ms-tl ms-unplaced" id={prefix.clone()} aria-labelledby={title_id.clone()}>
+        // Placed once measured: until then the panel and what is under it
+        // are hidden (`.ms-unplaced` in widget.css), or all below the axis
+        // would jump down when the markers arrive (a layout shift).
+        <section class="ms-tl ms-unplaced" data-ms-placed={avail.is_some().then_some("")} id={prefix.clone()} aria-labelledby={title_id.clone()}>
             <h2 class="ms-tl-title" id={title_id}>{ tr(&lang, Msg::TlTitle) }</h2>
             <div class="ms-tl-bar">
                 <fieldset class="ms-tl-filter">
@@ -569,28 +583,31 @@ fn details(e: &HostedEvent, lang: &str, prefix: &str) -> Html {
     }
 }
 
-/// Copies each `data-ms-style="--a:1;--b:2px"` under `root` (and on it) into
-/// the element's inline style through the CSSOM.
+/// Copies each `data-ms-style="--a:1;--b:2px"` under `root` into the
+/// element's inline style through the CSSOM.
 fn apply_custom_properties(root: &web_sys::Element) {
-    use wasm_bindgen::JsCast;
     let Ok(list) = root.query_selector_all("[data-ms-style]") else {
         return;
     };
     for i in 0..list.length() {
-        let Some(el) = list
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        else {
-            continue;
-        };
-        let Some(decl) = el.get_attribute("data-ms-style") else {
-            continue;
-        };
-        let style = el.style();
-        for pair in decl.split(';') {
-            if let Some((name, value)) = pair.split_once(':') {
-                let _ = style.set_property(name.trim(), value.trim());
-            }
+        if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            apply_style(&el);
+        }
+    }
+}
+
+/// [`apply_custom_properties`] for one element.
+fn apply_style(el: &Element) {
+    let (Some(el), Some(decl)) = (
+        el.dyn_ref::<web_sys::HtmlElement>(),
+        el.get_attribute("data-ms-style"),
+    ) else {
+        return;
+    };
+    let style = el.style();
+    for pair in decl.split(';') {
+        if let Some((name, value)) = pair.split_once(':') {
+            let _ = style.set_property(name.trim(), value.trim());
         }
     }
 }

@@ -634,3 +634,45 @@ test('each view draws its text in a few font faces (each one is a font lookup on
   }
   assert.ok(all.size <= 10, `the views use ${all.size} font faces in all:\n${[...all].join('\n')}`);
 });
+
+test('on a slow CPU the timeline\'s markers are shown placed in the first frame that has them', async () => {
+  // 20x slower, a render takes longer than the 16 ms after which Yew lets the
+  // browser paint before running the render's effects. The markers' places
+  // are copied to the CSSOM by a MutationObserver in the render's own task,
+  // so no frame has markers hidden (waiting to be placed) or unplaced.
+  const events = JSON.parse(await (await fetch(`${site.server.url}/data/aze-paris2024.json`)).text()).hosted;
+  const doc = { version: 1, country: { code: 'AZE', name: 'Azerbaijan' }, hosted: events };
+  const url = `${site.server.url}/slow-timeline.html`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>slow</title><link rel="icon" href="data:,">
+<link rel="stylesheet" href="/embed.css"><script type="module" src="/embed.js"></script></head>
+<body><medal-summary id="w" view="timeline"><script type="application/json">${JSON.stringify(doc).replace(/</g, '\\u003c')}</script></medal-summary></body></html>`;
+  const { page, errors } = await open(site.browser.context, 'about:blank');
+  await page.addInitScript(() => {
+    // What each frame is about to paint (requestAnimationFrame runs before the frame's style and layout).
+    const frames = { hidden: 0, unplaced: 0, placed: 0 };
+    window.__frames = frames;
+    const look = () => {
+      const root = document.getElementById('w')?.shadowRoot;
+      const section = root?.querySelector('.ms-root:not([data-ms-prerendered]) .ms-tl');
+      const markers = section ? section.querySelectorAll('.ms-tl-marker').length : 0;
+      if (markers) {
+        if (!section.hasAttribute('data-ms-placed')) frames.hidden++;
+        else if ([...section.querySelectorAll('[data-ms-style]')].some((e) => !e.style.length)) frames.unplaced++;
+        else frames.placed++;
+      }
+      if (frames.placed < 3) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__frames.placed >= 3, null, { timeout: 60_000 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await cdp.detach();
+  assert.deepEqual(await page.evaluate(() => window.__frames), { hidden: 0, unplaced: 0, placed: 3 });
+  assert.equal(await page.locator('#w .ms-tl-marker').count(), events.length);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
