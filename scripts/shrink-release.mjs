@@ -31,6 +31,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { sections as wasmSections, uleb } from './wasm-sections.mjs';
 
 if (process.env.TRUNK_PROFILE && process.env.TRUNK_PROFILE !== 'release') {
   console.log('shrink-release: debug build, left readable');
@@ -51,15 +52,6 @@ if (SHRUNK.test(readFileSync(path.join(dir, GLUE), 'utf8'))) {
 
 // --- the wasm's sections ---------------------------------------------------
 const wasm = readFileSync(path.join(dir, WASM));
-function uleb(buf, at) {
-  let n = 0, shift = 0, byte;
-  do {
-    byte = buf[at++];
-    n += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [n, at];
-}
 function encodeUleb(n) {
   const out = [];
   do {
@@ -72,13 +64,11 @@ function encodeUleb(n) {
 }
 const encodeName = (s) => { const b = Buffer.from(s, 'utf8'); return Buffer.concat([encodeUleb(b.length), b]); };
 
-if (wasm.readUInt32LE(0) !== 0x6d736100) fail(`${WASM} is not a wasm module`);
-const sections = []; // { id, start, end } of each section's payload
-for (let at = 8; at < wasm.length;) {
-  const id = wasm[at];
-  const [size, body] = uleb(wasm, at + 1);
-  sections.push({ id, head: at, start: body, end: body + size });
-  at = body + size;
+let sections; // { id, head, start, end } of each section
+try {
+  sections = wasmSections(wasm);
+} catch (e) {
+  fail(`${WASM}: ${e.message}`);
 }
 const importSection = sections.find((s) => s.id === 2);
 if (!importSection) fail(`${WASM} has no import section`);

@@ -8,35 +8,19 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { useSite, open, DIST } from './browser.mjs';
+import { sections, uleb } from '../../scripts/wasm-sections.mjs';
 
 const site = useSite();
 const STACK = 128 * 1024;
 
 /** The offset of the wasm's first data segment: with the stack placed first, the stack's size. */
 function dataStart(wasm) {
-  const uleb = (at) => {
-    let n = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = wasm[at++];
-      n += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return [n, at];
-  };
-  for (let at = 8; at < wasm.length;) {
-    const id = wasm[at];
-    const [size, body] = uleb(at + 1);
-    if (id === 11) {
-      let [, p] = uleb(body); // segment count
-      assert.equal(wasm[p++], 0, 'an active segment in memory 0');
-      assert.equal(wasm[p++], 0x41, 'at an i32.const offset');
-      return uleb(p)[0]; // positive and below 2^31: its sleb reads as a uleb
-    }
-    at = body + size;
-  }
-  throw new Error('no data section');
+  const data = sections(wasm).find((s) => s.id === 11);
+  if (!data) throw new Error('no data section');
+  let [, p] = uleb(wasm, data.start); // segment count
+  assert.equal(wasm[p++], 0, 'an active segment in memory 0');
+  assert.equal(wasm[p++], 0x41, 'at an i32.const offset');
+  return uleb(wasm, p)[0]; // positive and below 2^31: its sleb reads as a uleb
 }
 
 test('the wasm stack is 128 KiB and a heavy session uses under a quarter of it', async () => {
