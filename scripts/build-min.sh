@@ -15,7 +15,6 @@ rustup target add wasm32-unknown-unknown --toolchain nightly >/dev/null
 export RUSTUP_TOOLCHAIN=nightly CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_TARGET_DIR="$ROOT/target/min"
 # trunk builds offline: std's own dependencies must be in cargo's cache first.
 cargo fetch --target wasm32-unknown-unknown
-# RUSTFLAGS replaces .cargo/config.toml's flags: the stack size is repeated here.
-RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Clink-arg=-zstack-size=131072" \
+RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
   trunk build --release --dist dist-min
 node scripts/size.mjs dist-min

@@ -882,3 +882,74 @@ fn date_from_days(z: i64) -> String {
     let y = yoe + era * 400 + i64::from(m <= 2);
     format!("{y:04}-{m:02}-{d:02}")
 }
+
+/// How many `[data-ms-style]` elements under `root` do not have those
+/// custom properties in the CSSOM (after the microtask that copies them).
+async fn unplaced(root: &Element) -> usize {
+    // The MutationObserver that copies them runs in a microtask queued by
+    // the render, before this promise's.
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL))
+        .await
+        .unwrap();
+    all(root, "[data-ms-style]")
+        .iter()
+        .filter(|e| {
+            let decl = e.get_attribute("data-ms-style").unwrap();
+            decl.split(';').any(|pair| {
+                let (name, value) = pair.split_once(':').unwrap();
+                e.style().get_property_value(name.trim()).unwrap() != value.trim()
+            })
+        })
+        .count()
+}
+
+#[wasm_bindgen_test]
+async fn markers_are_placed_again_after_the_events_go_and_come_back() {
+    reset_hash();
+    let mut m = mount(default_events(), "gone", "", 800).await;
+    let props = |events: Vec<HostedEvent>| TimelineProps {
+        events: Rc::new(events),
+        lang: "".into(),
+        instance: "gone".into(),
+    };
+    let placed = |root: &Element| {
+        root.query_selector(".ms-tl[data-ms-placed]")
+            .unwrap()
+            .is_some()
+    };
+    let n = default_events().len();
+    assert_eq!(markers(&m.root).len(), n);
+    assert!(placed(&m.root));
+    assert_eq!(unplaced(&m.root).await, 0);
+    // A refresh with no events, then with them again and one more.
+    m.handle.as_mut().unwrap().update(props(Vec::new()));
+    yew::scheduler::flush().await;
+    assert_eq!(markers(&m.root).len(), 0);
+    let mut more = default_events();
+    more.push(event(
+        "x",
+        "Extra",
+        "2016-05-01",
+        "2016-05-02",
+        EventCategory::Other,
+    ));
+    let others = more
+        .iter()
+        .filter(|e| e.category == EventCategory::Other)
+        .count();
+    m.handle.as_mut().unwrap().update(props(more));
+    yew::scheduler::flush().await;
+    assert_eq!(markers(&m.root).len(), n + 1);
+    assert!(placed(&m.root));
+    assert_eq!(unplaced(&m.root).await, 0);
+    // A filter moves them all: placed again, by the observer.
+    let other = m
+        .root
+        .query_selector("input[type=radio][value=other]")
+        .unwrap();
+    other.unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+    assert_eq!(markers(&m.root).len(), others);
+    assert_eq!(unplaced(&m.root).await, 0);
+    reset_hash();
+}

@@ -207,6 +207,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         // Again when the axis appears: a refresh may bring the first events
         // to a timeline that was mounted empty (no axis to measure then).
         use_effect_with(events.is_empty(), move |_| {
+            let forget = avail.clone();
             let measure =
                 move |el: &Element| avail.set(Some(el.client_width().max(0) as u32 / 16 * 16));
             let el = axis_ref.cast::<Element>();
@@ -240,9 +241,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
             // Measured now: the re-render with the real layout follows in the
             // same scheduler run, unless Yew yields to the browser first
             // (see `.ms-unplaced`); the observer follows later changes
-            // (resizes, a tab shown).
-            if let Some(el) = &el {
-                measure(el);
+            // (resizes, a tab shown). With no axis (no events), the width
+            // is forgotten: an axis that comes back is measured again
+            // before its markers are drawn, so they never precede the
+            // observer that places them.
+            match &el {
+                Some(el) => measure(el),
+                None => forget.set(None),
             }
             let sizer = el.and_then(|el| {
                 let target = el.clone();

@@ -66,14 +66,16 @@ export function define_element(connected, disconnected, attribute, data, refresh
       i.ariaLabel = on ? waiting_label(el.getAttribute('lang') || '') : null;
       i.ariaBusy = on ? 'true' : null;
     } catch (_) {
-      // No ARIA on ElementInternals here: the box stays unnamed, as before.
+      // Not expected (internals are not disabled, and taken once); where
+      // ElementInternals has no ARIA properties the writes above are inert.
     }
   };
   // One observer for every lazy widget still waiting.
   let near = null;
   const wait = (el) => {
     el._msWaiting = true;
-    if (!el.shadowRoot) label(el, true);
+    // A host put back after a removal keeps its (emptied) shadow root.
+    if (!el.shadowRoot?.querySelector('[data-ms-prerendered]')) label(el, true);
     near ??= new IntersectionObserver((entries) => {
       for (const e of entries) if (e.isIntersecting) wake(e.target);
     }, { rootMargin: NEAR });

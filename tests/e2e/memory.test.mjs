@@ -1,4 +1,4 @@
-// The wasm's shadow stack: 128 KiB (.cargo/config.toml) instead of Rust's
+// The wasm's shadow stack: 128 KiB (build.rs) instead of Rust's
 // 1 MiB default, which was most of every page's wasm memory. The stack sits
 // first in linear memory, [0, size), starts zeroed and grows down, so the
 // lowest byte ever written shows how deep it went. This holds the deepest
