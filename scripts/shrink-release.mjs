@@ -31,7 +31,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { sections as wasmSections, uleb } from './wasm-sections.mjs';
+import { readName, sections as wasmSections, uleb } from './wasm-sections.mjs';
 
 if (process.env.TRUNK_PROFILE && process.env.TRUNK_PROFILE !== 'release') {
   console.log('shrink-release: debug build, left readable');
@@ -80,9 +80,9 @@ const imports = [];
   let count;
   [count, at] = uleb(wasm, at);
   const name = () => {
-    const [len, from] = uleb(wasm, at);
-    at = from + len;
-    return wasm.toString('utf8', from, from + len);
+    let text;
+    [text, at] = readName(wasm, at);
+    return text;
   };
   const limits = () => {
     const flags = wasm[at++]; // 1: a maximum; 2: shared; 4: 64-bit; 8: a page size
@@ -119,6 +119,12 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const count = (re) => (glue.match(re) || []).length;
 
 let next = 0; // the next short name, shared by modules, fields and exports
+/** The next `_<base 36>` name not yet in the glue. */
+const freshName = () => {
+  let short;
+  do short = `_${(next++).toString(36)}`; while (glue.includes(short));
+  return short;
+};
 const moduleNames = new Map();
 for (const m of new Set(imports.map((i) => i.module))) {
   const literal = new RegExp(`(["'])${escape(m)}\\1(?=\\s*:)`, 'g');
@@ -137,8 +143,7 @@ for (const { field } of imports) {
   const word = new RegExp(`(?<![\\w$])${escape(field)}(?![\\w$])`, 'g');
   const key = new RegExp(`(?<![\\w$.])${escape(field)}(?=\\s*:)`, 'g');
   if (count(word) !== 1 || count(key) !== 1) continue;
-  let short;
-  do short = `_${(next++).toString(36)}`; while (glue.includes(short));
+  const short = freshName();
   fieldNames.set(field, short);
   glue = glue.replace(key, short);
 }
@@ -154,9 +159,8 @@ if (exportSection) {
   let n;
   [n, at] = uleb(wasm, at);
   for (let i = 0; i < n; i++) {
-    const [len, from] = uleb(wasm, at);
-    const name = wasm.toString('utf8', from, from + len);
-    at = from + len;
+    let name;
+    [name, at] = readName(wasm, at);
     const descStart = at;
     at++;
     [, at] = uleb(wasm, at);
@@ -169,8 +173,7 @@ for (const { name } of exports) {
   if (!/_h[0-9a-f]{16}$/.test(name)) continue;
   const member = new RegExp(`\\.${escape(name)}(?![\\w$])`, 'g');
   if (count(member) !== 1) continue;
-  let short;
-  do short = `_${(next++).toString(36)}`; while (glue.includes(short));
+  const short = freshName();
   exportNames.set(name, short);
   glue = glue.replace(member, `.${short}`);
 }

@@ -15,6 +15,12 @@ export function uleb(buf, at) {
   return [n, at];
 }
 
+/** The length-prefixed UTF-8 name at `at` in `buf`, and the offset after it. */
+export function readName(buf, at) {
+  const [len, from] = uleb(buf, at);
+  return [buf.toString('utf8', from, from + len), from + len];
+}
+
 /**
  * The module's sections in order: `id`, `head` (where the section starts),
  * `start` and `end` (its payload). Throws if `wasm` is not a wasm module.
