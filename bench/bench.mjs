@@ -72,7 +72,10 @@ const TLJS = path.join(BENCH, 'node_modules/@knight-lab/timelinejs/dist');
 // Options
 // ---------------------------------------------------------------------------
 const HELP = `usage: node bench/bench.mjs [options]
-  --only LIST        sections to run, comma-separated: paint,interaction,reader,scale,lighthouse (default: all)
+  --only LIST        sections to run, comma-separated: paint,interaction,reader,scale,lighthouse,compare (default: all)
+  --compare DIR      also run "compare": the first paint of the three Baku events from dist/ (A) and from
+                     the build in DIR (B), interleaved in the same rounds (--rounds pairs); prints each side's
+                     median and p95 and the median of the per-round differences B - A
   --rounds N         first-paint rounds per side, alternating A/B (default 10, minimum 10 for a real run)
   --reps N           repetitions per interaction (default 50)
   --scale-rounds N   rounds per scale point (default 3)
@@ -102,6 +105,7 @@ function options(argv) {
       o[a === '--reader-rest' ? 'readerRest' : 'readerPress'] = v;
     }
     else if (a === '--quick') Object.assign(o, { quick: true, rounds: 2, reps: 10, scaleRounds: 1, lhRuns: 1, readerRounds: 2 });
+    else if (a === '--compare') o.compare = path.resolve(argv[++i]);
     else if (a === '--out') o.out = path.resolve(argv[++i]);
     else if (a === '--print') o.print = path.resolve(argv[++i]);
     else if (a === '--markdown') o.markdown = true;
@@ -148,14 +152,20 @@ function table(rows) {
  * and every shadow root as it is attached (attachShadow is wrapped) with a
  * MutationObserver; once `probe.count` elements match `probe.selector` (inside
  * the shadow roots of `probe.host`, or in the document) it stamps `dom`, then
- * `painted` at requestAnimationFrame + setTimeout(0), i.e. after the frame
- * showing them has been produced. Times are performance.now(): ms since
- * navigation start.
+ * `painted` after the frame showing them has been produced: a
+ * ResizeObserver on the first of them is called in that frame, after its
+ * layout and before its paint, and a setTimeout(0) from there runs once the
+ * frame is done. (A requestAnimationFrame asked for at `dom` would be a
+ * frame late for elements a page adds inside a frame, from its own
+ * ResizeObserver callback: that frame's animation frames have run by
+ * then.) Should the observer not be called (an element with no box), two
+ * animation frames stand in for it: `paintedBy` says which it was. Times
+ * are performance.now(): ms since navigation start.
  */
 function firstPaintProbe(probe) {
   // `live`: when a widget host first reports data-ms-state="ready" (for a
   // prerendered page, when the live widget has replaced the snapshot).
-  const st = { dom: null, painted: null, live: null, count: 0, mutations: 0 };
+  const st = { dom: null, painted: null, paintedBy: null, live: null, count: 0, mutations: 0 };
   Object.defineProperty(window, '__bench', { value: st });
   // The harness awaits this promise with one page.evaluate: polling with
   // waitForFunction would inject Playwright's selector engine (~25 ms of
@@ -190,6 +200,14 @@ function firstPaintProbe(probe) {
     }
   });
   live.observe(document, { attributes: true, attributeFilter: ['data-ms-state'], subtree: true });
+  const first = () => {
+    if (!probe.host) return document.querySelector(probe.selector);
+    for (const h of document.querySelectorAll(probe.host)) {
+      const el = h.shadowRoot?.querySelector(probe.selector);
+      if (el) return el;
+    }
+    return null;
+  };
   const check = () => {
     st.mutations++;
     if (st.dom !== null) return;
@@ -199,7 +217,15 @@ function firstPaintProbe(probe) {
     if (n >= probe.count) {
       st.dom = performance.now();
       mo.disconnect();
-      requestAnimationFrame(() => setTimeout(() => { st.painted = performance.now(); done(); }, 0));
+      const painted = (by) => {
+        if (st.painted !== null) return;
+        st.painted = performance.now();
+        st.paintedBy = by;
+        done();
+      };
+      const ro = new ResizeObserver(() => { ro.disconnect(); setTimeout(() => painted('resize'), 0); });
+      ro.observe(first());
+      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => { ro.disconnect(); painted('frames'); }, 0)));
     }
   };
   const mo = new MutationObserver(check);
@@ -388,7 +414,7 @@ async function measureLoad(browser, url, probe, { timeout = 60_000 } = {}) {
       // Nothing shows before the browser's first contentful paint (its
       // presentation time): a frame produced early but presented late (a
       // busy raster thread) counts from when it was presented.
-      dom: st.dom, painted: st.fcp != null ? Math.max(st.painted, st.fcp) : st.painted, probePainted: st.painted, live: st.live, fcp: st.fcp, domContentLoaded: st.domContentLoaded, load: st.load, count: st.count,
+      dom: st.dom, painted: st.fcp != null ? Math.max(st.painted, st.fcp) : st.painted, probePainted: st.painted, paintedBy: st.paintedBy, live: st.live, fcp: st.fcp, domContentLoaded: st.domContentLoaded, load: st.load, count: st.count,
       bytes: net.encoded, bodyBytes: net.decoded, requests: net.requests.length, urls: net.requests,
       external: net.external, failed: net.failed, heap: h.used, heapTotal: h.total, backing: h.backing, embedder: h.embedder, wasm, nodes: h.nodes, listeners: h.listeners, errors,
     };
@@ -400,6 +426,44 @@ async function measureLoad(browser, url, probe, { timeout = 60_000 } = {}) {
 // ---------------------------------------------------------------------------
 // Sections
 // ---------------------------------------------------------------------------
+
+/**
+ * Two builds of the widget, paired: in every round one load of the Baku
+ * page from dist/ (A) and one from the build in --compare (B), in
+ * alternating order, so drift on a busy machine falls on both alike and
+ * each round's difference B - A is measured minutes apart at most.
+ */
+async function sectionCompare(browser, server, o) {
+  const where = (dir) => (dir.startsWith(ROOT + path.sep) ? path.relative(ROOT, dir) : dir);
+  const probe = { host: SEL.host, selector: SEL.marker, count: bakuEvents().length };
+  const A = `${server.url}/__bench/ours-baku.html`;
+  const B = `${server.url}/__bench/ours-baku-compare.html`;
+  await measureLoad(browser, A, probe);
+  await measureLoad(browser, B, probe);
+  const runs = { a: [], b: [] };
+  for (let i = 0; i < o.rounds; i++) {
+    for (const key of i % 2 === 0 ? ['a', 'b'] : ['b', 'a']) {
+      const m = await measureLoad(browser, key === 'a' ? A : B, probe);
+      if (m.errors.length) throw new Error(`${key.toUpperCase()}: ${m.errors.join('; ')}`);
+      runs[key].push(m);
+      log(`compare ${i + 1}/${o.rounds} ${key.toUpperCase()} painted ${ms(m.painted)}  bytes ${kb(m.bytes)}`);
+    }
+  }
+  const side = (xs, dir) => ({ dir, painted: stats(xs.map((m) => m.painted)), paintedByFrames: xs.filter((m) => m.paintedBy !== 'resize').length, bytes: median(xs.map((m) => m.bytes)) });
+  const diffs = runs.a.map((m, i) => runs.b[i].painted - m.painted);
+  // How sure the median difference is: a 95% bootstrap interval (2,000
+  // resamples of the rounds, a fixed seed so a results file reprints alike).
+  // An interval that holds 0 is no difference this run could tell.
+  let seed = 12345;
+  const rand = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const medians = Array.from({ length: 2000 }, () => median(diffs.map(() => diffs[Math.floor(rand() * diffs.length)])));
+  return {
+    rounds: o.rounds,
+    a: side(runs.a, where(DIST)),
+    b: side(runs.b, where(o.compare)),
+    difference: { ...stats(diffs), p05: quantile(diffs, 0.05), ci95: [quantile(medians, 0.025), quantile(medians, 0.975)], bFaster: diffs.filter((d) => d < 0).length, perRound: diffs.map(r1) },
+  };
+}
 
 async function sectionPaint(browser, server, o) {
   const n = bakuEvents().length;
@@ -429,6 +493,8 @@ async function sectionPaint(browser, server, o) {
     url: side.url.replace(server.url, ''),
     markers: xs[0]?.count,
     painted: stats(xs.map((m) => m.painted)),
+    // Loads whose paint was timed by two animation frames, not the observer.
+    paintedByFrames: xs.filter((m) => m.paintedBy !== 'resize').length,
     dom: stats(xs.map((m) => m.dom)),
     live: stats(xs.map((m) => m.live)),
     fcp: stats(xs.map((m) => m.fcp)),
@@ -897,6 +963,18 @@ function summary(res) {
       }
     }
   }
+  const c = res.compare;
+  if (ok(c)) {
+    out.push('', `Two builds compared: first paint of the three Baku events, ${c.rounds} rounds, one load of each per round`);
+    out.push(table([
+      ['', 'median', 'p95', 'bytes'],
+      [`A ${c.a.dir}`, ms(c.a.painted.median), ms(c.a.painted.p95), kb(c.a.bytes)],
+      [`B ${c.b.dir}`, ms(c.b.painted.median), ms(c.b.painted.p95), kb(c.b.bytes)],
+    ]));
+    out.push(`B - A per round: median ${ms(c.difference.median)}, 95% interval of that median ${ms(c.difference.ci95[0])} to ${ms(c.difference.ci95[1])}${c.difference.ci95[0] <= 0 && c.difference.ci95[1] >= 0 ? ' (holds 0: no difference this run can tell)' : ''}; B faster in ${c.difference.bFaster} of ${c.rounds}`);
+    out.push(`  each round's difference, 5th to 95th percentile: ${ms(c.difference.p05)} to ${ms(c.difference.p95)}`);
+    if (c.a.paintedByFrames || c.b.paintedByFrames) out.push(`paints timed by two frames (no observer call): A ${c.a.paintedByFrames}, B ${c.b.paintedByFrames}`);
+  }
 
   return out.join('\n');
 }
@@ -977,7 +1055,8 @@ async function main() {
   const loader = existsSync(path.join(DIST, 'embed.js')) ? 'embed' : 'trunk';
   if (loader === 'trunk') log('dist/embed.js is missing: loading the widget through trunk\'s medal-summary.js instead');
 
-  const server = await startServer({ dist: DIST, tljs: TLJS });
+  if (o.compare && !existsSync(path.join(o.compare, 'medal-summary_bg.wasm'))) throw new Error(`--compare ${o.compare}: no medal-summary_bg.wasm there`);
+  const server = await startServer({ dist: DIST, tljs: TLJS, compare: o.compare });
   const pages = {
     'ours-baku.html': oursPage(bakuDoc(), 'timeline', { loader }),
     'tljs-baku.html': timelinePage(bakuEvents()),
@@ -991,6 +1070,7 @@ async function main() {
     'tljs-events100.html': timelinePage(generatedEvents(100)),
     'tljs-events1000.html': timelinePage(generatedEvents(1000)),
   };
+  if (o.compare) pages['ours-baku-compare.html'] = oursPage(bakuDoc(), 'timeline', { loader, base: '/__compare' });
   for (const [name, html] of Object.entries(pages)) server.setPage(name, html);
   // Prerendered once, by the same script a newsroom runs, at the viewport's width.
   // The demo article for Lighthouse, prerendered at a phone's width (the
@@ -1050,6 +1130,7 @@ async function main() {
     await run('interaction', () => sectionInteraction(browser, server, o));
     await run('reader', () => sectionReader(browser, server, o));
     await run('scale', () => sectionScale(browser, server, o));
+    if (o.compare) await run('compare', () => sectionCompare(browser, server, o));
     await browser.close();
     browser = null;
     await run('lighthouse', () => sectionLighthouse(server, o));

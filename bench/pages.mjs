@@ -122,10 +122,11 @@ const HEAD = (title) => `<!doctype html>
  * Our widget: dist/embed.js (the embed layer's loader) and one
  * <medal-summary> with inline data. `loader` is 'embed' (dist/embed.js) or
  * 'trunk' (the wasm-bindgen module trunk emits, for builds without embed.js).
+ * `base`: where the build is served from (another build, for --compare).
  */
-export function oursPage(doc, view, { loader = 'embed', title = 'medal-summary benchmark' } = {}) {
+export function oursPage(doc, view, { loader = 'embed', title = 'medal-summary benchmark', base = '' } = {}) {
   const script = loader === 'embed'
-    ? '<script type="module" src="/embed.js"></script>'
+    ? `<script type="module" src="${base}/embed.js"></script>`
     : `<script type="module">import init from '/medal-summary.js'; init({ module_or_path: '/medal-summary_bg.wasm' });</script>`;
   return `${HEAD(title)}
 ${script}

@@ -3,8 +3,9 @@
 #   bench/run.sh                 full run (~6 minutes on 2 cores), results in bench/results/latest.json
 #   bench/run.sh --quick         development run (few rounds)
 #   bench/run.sh --no-build ...  reuse the existing dist/ (skip trunk build --release)
-# Other options go to bench/bench.mjs (--only paint,interaction,reader,scale,lighthouse,
-# --rounds N, --reps N, --reader-rounds N, --scale-rounds N, --lh-runs N; --help lists them).
+# Other options go to bench/bench.mjs (--only paint,interaction,reader,scale,lighthouse,compare,
+# --rounds N, --reps N, --reader-rounds N, --scale-rounds N, --lh-runs N, --compare DIR;
+# --help lists them).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -15,7 +16,7 @@ args=()
 for a in "$@"; do
   case "$a" in
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,7p' "$ROOT/bench/run.sh" | sed 's/^# \{0,1\}//'; echo; exec node bench/bench.mjs --help ;;
+    -h|--help) sed -n '2,8p' "$ROOT/bench/run.sh" | sed 's/^# \{0,1\}//'; echo; exec node bench/bench.mjs --help ;;
     *) args+=("$a") ;;
   esac
 done

@@ -4,6 +4,7 @@
 //   /                 the release build (dist/): embed.js, the wasm, demo pages
 //   /__tljs/...       TimelineJS3 from bench/node_modules (js/, css/)
 //   /__bench/NAME     pages and data the harness generates (setPage/setFile)
+//   /__compare/...    a second build of the widget (bench.mjs --compare DIR)
 //
 // Text and wasm responses are gzip-compressed when the browser asks for it
 // (as any production host would), the same for both widgets, so "bytes
@@ -18,7 +19,7 @@ import { TYPES } from '../scripts/chromium.mjs';
 const COMPRESSIBLE = /^(text\/|application\/(json|wasm|javascript)|image\/svg)/;
 
 /**
- * @param {{dist: string, tljs: string}} roots absolute directories
+ * @param {{dist: string, tljs: string, compare?: string}} roots absolute directories
  * @returns {Promise<{url: string, setPage(name: string, body: string|Buffer, type?: string): void,
  *   hits: Map<string, number>, close(): Promise<void>}>}
  */
@@ -59,6 +60,7 @@ export async function startServer(roots) {
       let entry = null;
       if (p.startsWith('/__bench/')) entry = pages.get(p.slice('/__bench/'.length)) ?? null;
       else if (p.startsWith('/__tljs/')) entry = await file(roots.tljs, p.slice('/__tljs/'.length));
+      else if (p.startsWith('/__compare/') && roots.compare) entry = await file(roots.compare, p.slice('/__compare/'.length));
       else entry = await file(roots.dist, p);
       if (!entry) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
       send(req, res, entry);
