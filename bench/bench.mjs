@@ -15,6 +15,8 @@
 //   lighthouse   Lighthouse 12 on the demo article page (mobile and desktop),
 //                as published and prerendered (scripts/prerender.mjs), and
 //                on the same article without the widget (mobile)
+//   compare      only with --compare DIR: the first paint of the Baku timeline
+//                from dist/ and from another build, in paired rounds
 //
 // Results go to bench/results/latest.json; a summary goes to stdout.
 import { chromium } from 'playwright-core';
@@ -158,9 +160,15 @@ function table(rows) {
  * frame is done. (A requestAnimationFrame asked for at `dom` would be a
  * frame late for elements a page adds inside a frame, from its own
  * ResizeObserver callback: that frame's animation frames have run by
- * then.) Should the observer not be called (an element with no box), two
- * animation frames stand in for it: `paintedBy` says which it was. Times
- * are performance.now(): ms since navigation start.
+ * then; such an element is reported in that frame if it lies deeper in
+ * the tree than what the page's observer watches, as our markers lie
+ * under the timeline's axis, else in the next.) The observer is called
+ * for an element with no box too (a first report of 0×0); the selector is
+ * what makes sure the markers are shown. Should it not be called (its
+ * report put off by the depth rule, or the element in a skipped
+ * `content-visibility` subtree), two animation frames stand in:
+ * `paintedBy` says which it was. Times are performance.now(): ms since
+ * navigation start.
  */
 function firstPaintProbe(probe) {
   // `live`: when a widget host first reports data-ms-state="ready" (for a
@@ -224,8 +232,9 @@ function firstPaintProbe(probe) {
         done();
       };
       const ro = new ResizeObserver(() => { ro.disconnect(); setTimeout(() => painted('resize'), 0); });
-      ro.observe(first());
       requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => { ro.disconnect(); painted('frames'); }, 0)));
+      const el = first();
+      if (el) ro.observe(el);
     }
   };
   const mo = new MutationObserver(check);
@@ -452,10 +461,16 @@ async function sectionCompare(browser, server, o) {
   const side = (xs, dir) => ({ dir, painted: stats(xs.map((m) => m.painted)), paintedByFrames: xs.filter((m) => m.paintedBy !== 'resize').length, bytes: median(xs.map((m) => m.bytes)) });
   const diffs = runs.a.map((m, i) => runs.b[i].painted - m.painted);
   // How sure the median difference is: a 95% bootstrap interval (2,000
-  // resamples of the rounds, a fixed seed so a results file reprints alike).
-  // An interval that holds 0 is no difference this run could tell.
+  // resamples of the rounds, drawn by mulberry32 from a fixed seed, so the
+  // same rounds always give the same interval). An interval that holds 0
+  // is no difference this run could tell.
   let seed = 12345;
-  const rand = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const rand = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   const medians = Array.from({ length: 2000 }, () => median(diffs.map(() => diffs[Math.floor(rand() * diffs.length)])));
   return {
     rounds: o.rounds,
@@ -910,6 +925,8 @@ function summary(res) {
     ]));
     const ext = [...p.theirs.external, ...p.ours.external];
     out.push(ext.length ? `EXTERNAL REQUESTS (blocked): ${ext.join(' ')}` : 'requests outside 127.0.0.1: none');
+    const byFrames = [['A', p.theirs], ['B', p.ours], ['C', p.prerendered], ['floor', p.floor]].filter(([, x]) => x?.paintedByFrames);
+    if (byFrames.length) out.push(`paints timed by two frames (no observer call): ${byFrames.map(([k, x]) => `${k} ${x.paintedByFrames}`).join(', ')}`);
     for (const e of [...p.theirs.errors.map((x) => `A ${x}`), ...p.ours.errors.map((x) => `B ${x}`), ...(p.prerendered?.errors ?? []).map((x) => `C ${x}`)]) out.push(`page error: ${e}`);
   }
   const it = res.interaction;
@@ -1055,7 +1072,16 @@ async function main() {
   const loader = existsSync(path.join(DIST, 'embed.js')) ? 'embed' : 'trunk';
   if (loader === 'trunk') log('dist/embed.js is missing: loading the widget through trunk\'s medal-summary.js instead');
 
-  if (o.compare && !existsSync(path.join(o.compare, 'medal-summary_bg.wasm'))) throw new Error(`--compare ${o.compare}: no medal-summary_bg.wasm there`);
+  if (want('compare') && o.only && !o.compare) throw new Error('--only compare needs --compare DIR');
+  // Both builds load through their own embed.js (it finds the glue and the
+  // wasm next to itself); trunk's loader would take dist/'s files for both.
+  if (o.compare) {
+    for (const dir of [DIST, o.compare]) {
+      for (const f of ['embed.js', 'medal-summary.js', 'medal-summary_bg.wasm']) {
+        if (!existsSync(path.join(dir, f))) throw new Error(`--compare: no ${f} in ${dir}`);
+      }
+    }
+  }
   const server = await startServer({ dist: DIST, tljs: TLJS, compare: o.compare });
   const pages = {
     'ours-baku.html': oursPage(bakuDoc(), 'timeline', { loader }),
