@@ -78,6 +78,7 @@ const HELP = `usage: node bench/bench.mjs [options]
   --compare DIR      also run "compare": the first paint of the three Baku events from dist/ (A) and from
                      the build in DIR (B), interleaved in the same rounds (--rounds pairs); prints each side's
                      median and p95 and the median of the per-round differences B - A
+  --cpu N            with --compare: Chromium's CPU slowed N times (DevTools throttling), as on a phone
   --rounds N         first-paint rounds per side, alternating A/B (default 10, minimum 10 for a real run)
   --reps N           repetitions per interaction (default 50)
   --scale-rounds N   rounds per scale point (default 3)
@@ -91,7 +92,7 @@ const HELP = `usage: node bench/bench.mjs [options]
   --markdown         with --print: print the README's "Performance" section instead
   --help`;
 function options(argv) {
-  const o = { only: null, rounds: 10, reps: 50, scaleRounds: 3, lhRuns: 3, readerRounds: 8, readerRest: 300, readerPress: 0, quick: false, out: path.join(BENCH, 'results/latest.json') };
+  const o = { only: null, cpu: 1, rounds: 10, reps: 50, scaleRounds: 3, lhRuns: 3, readerRounds: 8, readerRest: 300, readerPress: 0, quick: false, out: path.join(BENCH, 'results/latest.json') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => { const n = Number(argv[++i]); if (!Number.isInteger(n) || n < 1) throw new Error(`${a} needs a whole number ≥ 1`); return n; };
@@ -108,6 +109,7 @@ function options(argv) {
     }
     else if (a === '--quick') Object.assign(o, { quick: true, rounds: 2, reps: 10, scaleRounds: 1, lhRuns: 1, readerRounds: 2 });
     else if (a === '--compare') o.compare = path.resolve(argv[++i]);
+    else if (a === '--cpu') o.cpu = num();
     else if (a === '--out') o.out = path.resolve(argv[++i]);
     else if (a === '--print') o.print = path.resolve(argv[++i]);
     else if (a === '--markdown') o.markdown = true;
@@ -359,7 +361,7 @@ function clickPoint({ host, selector }) {
 // ---------------------------------------------------------------------------
 
 /** A fresh context (own cache, cookies, storage: a cold cache) and one page with CDP network accounting. */
-async function freshPage(browser, { initScript, initArg } = {}) {
+async function freshPage(browser, { initScript, initArg, cpu = 1 } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: 'light', locale: 'en-US' });
   if (initScript) await context.addInitScript(initScript, initArg);
   const page = await context.newPage();
@@ -375,6 +377,7 @@ async function freshPage(browser, { initScript, initArg } = {}) {
   cdp.on('Network.loadingFailed', (e) => { if (!e.canceled) net.failed.push(e.errorText); });
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+  if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
@@ -396,8 +399,8 @@ async function heap(cdp) {
  * Loads `url` in a fresh context and measures one first paint: the time until
  * `probe` is satisfied and painted, bytes, requests and the heap after load.
  */
-async function measureLoad(browser, url, probe, { timeout = 60_000 } = {}) {
-  const { context, page, cdp, net, errors } = await freshPage(browser, { initScript: firstPaintProbe, initArg: probe });
+async function measureLoad(browser, url, probe, { timeout = 60_000, cpu = 1 } = {}) {
+  const { context, page, cdp, net, errors } = await freshPage(browser, { initScript: firstPaintProbe, initArg: probe, cpu });
   try {
     await page.goto(url, { waitUntil: 'load', timeout });
     let timer;
@@ -447,12 +450,13 @@ async function sectionCompare(browser, server, o) {
   const probe = { host: SEL.host, selector: SEL.marker, count: bakuEvents().length };
   const A = `${server.url}/__bench/ours-baku.html`;
   const B = `${server.url}/__bench/ours-baku-compare.html`;
-  await measureLoad(browser, A, probe);
-  await measureLoad(browser, B, probe);
+  const cpu = o.cpu;
+  await measureLoad(browser, A, probe, { cpu });
+  await measureLoad(browser, B, probe, { cpu });
   const runs = { a: [], b: [] };
   for (let i = 0; i < o.rounds; i++) {
     for (const key of i % 2 === 0 ? ['a', 'b'] : ['b', 'a']) {
-      const m = await measureLoad(browser, key === 'a' ? A : B, probe);
+      const m = await measureLoad(browser, key === 'a' ? A : B, probe, { cpu });
       if (m.errors.length) throw new Error(`${key.toUpperCase()}: ${m.errors.join('; ')}`);
       runs[key].push(m);
       log(`compare ${i + 1}/${o.rounds} ${key.toUpperCase()} painted ${ms(m.painted)}  bytes ${kb(m.bytes)}`);
@@ -474,6 +478,7 @@ async function sectionCompare(browser, server, o) {
   const medians = Array.from({ length: 2000 }, () => median(diffs.map(() => diffs[Math.floor(rand() * diffs.length)])));
   return {
     rounds: o.rounds,
+    cpu,
     a: side(runs.a, where(DIST)),
     b: side(runs.b, where(o.compare)),
     difference: { ...stats(diffs), p05: quantile(diffs, 0.05), ci95: [quantile(medians, 0.025), quantile(medians, 0.975)], bFaster: diffs.filter((d) => d < 0).length, perRound: diffs.map(r1) },
@@ -982,7 +987,7 @@ function summary(res) {
   }
   const c = res.compare;
   if (ok(c)) {
-    out.push('', `Two builds compared: first paint of the three Baku events, ${c.rounds} rounds, one load of each per round`);
+    out.push('', `Two builds compared: first paint of the three Baku events, ${c.rounds} rounds, one load of each per round${c.cpu > 1 ? `, CPU slowed ${c.cpu}×` : ''}`);
     out.push(table([
       ['', 'median', 'p95', 'bytes'],
       [`A ${c.a.dir}`, ms(c.a.painted.median), ms(c.a.painted.p95), kb(c.a.bytes)],
