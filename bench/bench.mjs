@@ -132,6 +132,8 @@ function quantile(xs, q) {
 }
 const median = (xs) => quantile(xs, 0.5);
 const stats = (xs) => ({ n: xs.length, median: median(xs), p95: quantile(xs, 0.95), min: quantile(xs, 0), max: quantile(xs, 1) });
+// How many loads had their paint timed by two animation frames, not the probe's observer.
+const timedByFrames = (loads) => loads.filter((m) => m.paintedBy !== 'resize').length;
 const r1 = (x) => (x == null ? null : Math.round(x * 10) / 10);
 const ms = (x) => (x == null ? '—' : `${x.toFixed(x < 100 ? 1 : 0)} ms`);
 const kb = (x) => (x == null ? '—' : `${(x / 1024).toFixed(1)} KiB`);
@@ -182,12 +184,10 @@ function firstPaintProbe(probe) {
   // script) into the page in the middle of the load being measured.
   let done;
   Object.defineProperty(window, '__benchPainted', { value: new Promise((r) => { done = r; }) });
-  const count = () => {
-    if (!probe.host) return document.querySelectorAll(probe.selector).length;
-    let n = 0;
-    for (const h of document.querySelectorAll(probe.host)) if (h.shadowRoot) n += h.shadowRoot.querySelectorAll(probe.selector).length;
-    return n;
-  };
+  // The matching elements: one NodeList per shadow root of a host (or the document's).
+  const matches = () => (probe.host
+    ? [...document.querySelectorAll(probe.host)].flatMap((h) => (h.shadowRoot ? [h.shadowRoot.querySelectorAll(probe.selector)] : []))
+    : [document.querySelectorAll(probe.selector)]);
   // Attributes too: our markers count once their timeline is marked placed.
   const opts = { childList: true, subtree: true, attributes: true, attributeFilter: ['data-ms-placed'] };
   // Declarative shadow roots (a prerendered page) are made by the parser,
@@ -210,19 +210,12 @@ function firstPaintProbe(probe) {
     }
   });
   live.observe(document, { attributes: true, attributeFilter: ['data-ms-state'], subtree: true });
-  const first = () => {
-    if (!probe.host) return document.querySelector(probe.selector);
-    for (const h of document.querySelectorAll(probe.host)) {
-      const el = h.shadowRoot?.querySelector(probe.selector);
-      if (el) return el;
-    }
-    return null;
-  };
   const check = () => {
     st.mutations++;
     if (st.dom !== null) return;
     watchRoots();
-    const n = count();
+    const lists = matches();
+    const n = lists.reduce((sum, l) => sum + l.length, 0);
     st.count = n;
     if (n >= probe.count) {
       st.dom = performance.now();
@@ -235,7 +228,7 @@ function firstPaintProbe(probe) {
       };
       const ro = new ResizeObserver(() => { ro.disconnect(); setTimeout(() => painted('resize'), 0); });
       requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => { ro.disconnect(); painted('frames'); }, 0)));
-      const el = first();
+      const el = lists.find((l) => l.length)?.[0];
       if (el) ro.observe(el);
     }
   };
@@ -462,7 +455,7 @@ async function sectionCompare(browser, server, o) {
       log(`compare ${i + 1}/${o.rounds} ${key.toUpperCase()} painted ${ms(m.painted)}  bytes ${kb(m.bytes)}`);
     }
   }
-  const side = (xs, dir) => ({ dir, painted: stats(xs.map((m) => m.painted)), paintedByFrames: xs.filter((m) => m.paintedBy !== 'resize').length, bytes: median(xs.map((m) => m.bytes)) });
+  const side = (xs, dir) => ({ dir, painted: stats(xs.map((m) => m.painted)), paintedByFrames: timedByFrames(xs), bytes: median(xs.map((m) => m.bytes)) });
   const diffs = runs.a.map((m, i) => runs.b[i].painted - m.painted);
   // How sure the median difference is: a 95% bootstrap interval (2,000
   // resamples of the rounds, drawn by mulberry32 from a fixed seed, so the
@@ -513,8 +506,7 @@ async function sectionPaint(browser, server, o) {
     url: side.url.replace(server.url, ''),
     markers: xs[0]?.count,
     painted: stats(xs.map((m) => m.painted)),
-    // Loads whose paint was timed by two animation frames, not the observer.
-    paintedByFrames: xs.filter((m) => m.paintedBy !== 'resize').length,
+    paintedByFrames: timedByFrames(xs),
     dom: stats(xs.map((m) => m.dom)),
     live: stats(xs.map((m) => m.live)),
     fcp: stats(xs.map((m) => m.fcp)),
