@@ -12,14 +12,17 @@ export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 
 /**
  * Starts Chromium with its own temporary profile (named after `prefix`);
- * `close()` ends it and removes the profile.
+ * `close()` ends it and removes the profile. Playwright hides scrollbars in
+ * headless Chromium; `scrollbars: true` keeps the classic ones a Windows or
+ * Linux desktop shows, which take room from the content.
  * @returns {Promise<{context: import('playwright-core').BrowserContext, close: () => Promise<void>}>}
  */
-export async function launch(prefix = 'ms-chromium-') {
+export async function launch(prefix = 'ms-chromium-', { scrollbars = false } = {}) {
   const profile = await mkdtemp(path.join(os.tmpdir(), prefix));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    ignoreDefaultArgs: scrollbars ? ['--hide-scrollbars'] : [],
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
       '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
   });

@@ -15,7 +15,7 @@ export const DIST = path.resolve(process.env.MS_DIST || path.join(path.dirname(n
 export const ARTIFACTS = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'artifacts');
 
 /** Starts a browser with its own throw-away profile; `close()` removes both. */
-export const launch = () => launchChromium('ms-e2e-');
+export const launch = (options) => launchChromium('ms-e2e-', options);
 
 /** Opens `url` in a new page, recording console errors and page errors into `errors`. */
 export async function open(context, url, { viewport = { width: 1024, height: 900 }, colorScheme = 'light' } = {}) {

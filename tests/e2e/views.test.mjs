@@ -4,7 +4,7 @@
 // under tests/e2e/artifacts/ for review.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, open, axe, screenshot } from './browser.mjs';
+import { useSite, open, axe, screenshot, launch } from './browser.mjs';
 
 const VIEWS = ['card', 'medalists', 'table', 'history', 'timeline'];
 const LANGS = { en: 'Azerbaijan', fr: 'Azerbaïdjan', az: 'Azərbaycan', ru: 'Азербайджан' };
@@ -307,6 +307,48 @@ test('hidden panels take no room: every view is laid out as with display: none',
   }
 });
 
+// A Windows or Linux desktop draws classic scrollbars, which take room from
+// what they scroll. The widget's frame scrolls some views and not others, so
+// without room kept for the bar (`scrollbar-gutter` on .ms-root) going from
+// a view that scrolls to one that fits made the tabs and the view 15 px
+// wider: a sideways jump, and the timeline laid out again for the new width.
+test('with classic scrollbars, every view has the same width whether it scrolls or fits', async () => {
+  const browser = await launch({ scrollbars: true });
+  try {
+    // At 1024 px the timeline fits in the frame and the other views scroll
+    // (at 360 px every view scrolls).
+    for (const width of [1024]) {
+      const { page, errors } = await open(browser.context, `${site.server.url}/`, { viewport: { width, height: 900 } });
+      await page.waitForSelector('#widget[data-ms-state="ready"]', { timeout: 30_000 });
+      const seen = [];
+      for (const v of VIEWS) {
+        await page.locator(`#widget [role=tab][data-view="${v}"]`).click();
+        await page.locator(`#widget [role=tabpanel][data-view="${v}"]:not([hidden])`).waitFor();
+        seen.push(await page.locator('#widget').evaluate((host, v) => {
+          const root = host.shadowRoot.querySelector('.ms-root:not([data-ms-prerendered])');
+          const box = (el) => { const b = el.getBoundingClientRect(); return `${Math.round(b.left)}+${Math.round(b.width)}`; };
+          return {
+            view: v,
+            scrolls: root.scrollHeight > root.clientHeight,
+            bar: root.offsetWidth - root.clientWidth,
+            boxes: `tabs ${box(root.querySelector('[role=tablist]'))}, view ${box(root.querySelector('.ms-panel:not([hidden])'))}`,
+          };
+        }, v));
+      }
+      // The test means something only if scrollbars take room here, and some
+      // views scroll while others fit.
+      assert.ok(seen.every((s) => !s.scrolls || s.bar > 0), `scrollbars take no room: ${JSON.stringify(seen)}`);
+      assert.deepEqual([...new Set(seen.map((s) => s.scrolls))].sort(), [false, true], `at ${width}px: ${JSON.stringify(seen)}`);
+      const first = seen[0].boxes;
+      assert.deepEqual(seen.filter((s) => s.boxes !== first).map((s) => `${s.view}: ${s.boxes} (${seen[0].view}: ${first})`), [], `at ${width}px`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+});
+
 // A tab the pointer rests on has its view built and laid out ahead of the
 // click (app.rs, `data-prep` in widget.css), unseen: the panel must take no
 // room, not grow the page or the widget's frame (its rows, 3,000 px of
@@ -553,15 +595,16 @@ test('a click on a sort button half out of the table box sorts (the box does not
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   const pt = await page.locator('#widget').evaluate((host) => {
     const r = host.shadowRoot;
-    const box = r.querySelector('.ms-table-scroll').getBoundingClientRect();
-    const right = box.left + r.querySelector('.ms-table-scroll').clientWidth;
-    // The first sort button that the box's right edge cuts.
-    const b = [...r.querySelectorAll('.ms-table-view th button')].find((x) => {
-      const e = x.getBoundingClientRect();
-      return e.left < right - 4 && e.right > right;
-    });
+    const scroller = r.querySelector('.ms-table-scroll');
+    const right = scroller.getBoundingClientRect().left + scroller.clientWidth;
+    // The first sort button that the box's right edge reaches, scrolled to
+    // be cut in half by it (where the columns fall depends on the fonts).
+    const b = [...r.querySelectorAll('.ms-table-view th button')].find((x) => x.getBoundingClientRect().right > right);
     if (!b) return null;
+    const half = b.getBoundingClientRect();
+    scroller.scrollBy({ left: Math.round(half.left + half.width / 2 - right), behavior: 'instant' });
     const e = b.getBoundingClientRect();
+    if (!(e.left < right - 4 && e.right > right)) return null;
     return { x: right - 2, y: e.top + e.height / 2, col: b.closest('th').dataset.col };
   });
   assert.ok(pt, 'a sort button is cut by the box edge at 320 px');
