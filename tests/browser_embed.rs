@@ -191,6 +191,57 @@ async fn inline_data_renders_and_fires_load() {
     remove(&el).await;
 }
 
+/// Attributes set one after another by a page's script all take effect:
+/// the widget handles each change after the script, when the host already
+/// holds the later values too. (It acted only on the attribute a change
+/// named, having read them all: a `height` or `theme` set first swallowed
+/// the `view` and `lang` set after it.)
+#[wasm_bindgen_test]
+async fn attributes_set_together_all_take_effect() {
+    let el = element(Some(DEFAULT), &[("view", "card")]);
+    mount(&el).await;
+    let selected = |el: &Element| {
+        q(el, "[role=tab][aria-selected=true]")
+            .get_attribute("data-view")
+            .unwrap_or_default()
+    };
+    let height = |el: &HtmlElement| el.style().get_property_value("--ms-height").unwrap();
+
+    el.set_attribute("height", "400").unwrap();
+    el.set_attribute("view", "table").unwrap();
+    el.set_attribute("lang", "fr").unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(selected(&el), "table");
+    assert_eq!(
+        q(&el, ".ms-widget").get_attribute("lang").as_deref(),
+        Some("fr")
+    );
+    assert_eq!(height(&el), "400px");
+
+    el.set_attribute("theme", "dark").unwrap();
+    el.set_attribute("view", "history").unwrap();
+    el.set_attribute("height", "500").unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(selected(&el), "history");
+    assert_eq!(height(&el), "500px");
+
+    el.set_attribute("refresh", "600").unwrap();
+    el.set_attribute("view", "card").unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(selected(&el), "card");
+    let gold = text(&q(&el, ".ms-rank-basis"));
+    el.set_attribute("height", "450").unwrap();
+    el.set_attribute("ranking", "total").unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(height(&el), "450px");
+    assert_ne!(
+        text(&q(&el, ".ms-rank-basis")),
+        gold,
+        "the ranking set with the height must change the card's rank basis"
+    );
+    remove(&el).await;
+}
+
 #[wasm_bindgen_test]
 async fn attribute_changes_take_effect() {
     let el = element(Some(DEFAULT), &[("view", "card")]);

@@ -116,7 +116,7 @@ export function define_element(connected, disconnected, attribute, data, refresh
     attributeChangedCallback(name, old, value) {
       if (name === 'loading') { if (!is_lazy(this)) wake(this); return; }
       if (name === 'lang' && this._msWaiting && this._msInternals?.role) label(this, true);
-      if (this._msId && old !== value) attribute(this._msId, name);
+      if (this._msId && old !== value) attribute(this._msId);
     }
     get data() { return this._msData; }
     set data(value) {
@@ -154,7 +154,7 @@ extern "C" {
     pub fn define_element(
         connected: &Closure<dyn Fn(HtmlElement, u32)>,
         disconnected: &Closure<dyn Fn(u32)>,
-        attribute: &Closure<dyn Fn(u32, String)>,
+        attribute: &Closure<dyn Fn(u32)>,
         data: &Closure<dyn Fn(u32, JsValue)>,
         refresh: &Closure<dyn Fn(u32) -> js_sys::Promise>,
         style: &str,

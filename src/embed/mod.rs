@@ -85,8 +85,8 @@ fn define() {
             h.destroy();
         }
     });
-    let attribute = Closure::<dyn Fn(u32, String)>::new(|id: u32, name: String| {
-        send(id, Msg::Attribute(name));
+    let attribute = Closure::<dyn Fn(u32)>::new(|id: u32| {
+        send(id, Msg::Attributes);
     });
     let data = Closure::<dyn Fn(u32, JsValue)>::new(|id: u32, value: JsValue| {
         send(id, Msg::SetData(value));

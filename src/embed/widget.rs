@@ -178,8 +178,9 @@ impl Load {
 pub enum Msg {
     /// The document is parsed: pick the source and load.
     Start,
-    /// An observed attribute changed.
-    Attribute(String),
+    /// An observed attribute changed (which one does not matter: see
+    /// `attributes_changed`).
+    Attributes,
     /// The `data` property was set.
     SetData(JsValue),
     /// `refreshNow()` (with the promise's resolver) or the Retry button.
@@ -268,7 +269,7 @@ impl Component for Widget {
                 }
                 true
             }
-            Msg::Attribute(name) => self.attribute_changed(ctx, &name),
+            Msg::Attributes => self.attributes_changed(ctx),
             Msg::SetData(value) => {
                 if self.source == Source::Pending {
                     // `Start` will find it on the element.
@@ -457,30 +458,32 @@ impl Widget {
         }
     }
 
-    fn attribute_changed(&mut self, ctx: &Context<Self>, name: &str) -> bool {
+    /// Re-reads the attributes and acts on every one that changed. Each
+    /// change sends a message, handled after the page's script has run, so
+    /// by then the host may hold several new values: acting only on the one
+    /// the message names lost the others (`height` then `view` set in one
+    /// go: the view was read, and dropped, with the height).
+    fn attributes_changed(&mut self, ctx: &Context<Self>) -> bool {
         let old = std::mem::replace(&mut self.attrs, Attrs::read(&ctx.props().host));
-        match name {
-            "src" if old.src != self.attrs.src && self.source != Source::Pending => {
-                if !matches!(self.source, Source::Property(_)) {
-                    self.source = self.pick_source(ctx);
-                    self.load = Load::Loading;
-                    self.validators = Validators::default();
-                    self.body = None;
-                    self.load(ctx, false);
-                }
-                true
-            }
-            "refresh" if old.refresh != self.attrs.refresh => {
-                self.schedule(ctx);
-                false
-            }
-            "height" => {
-                self.apply_height(ctx);
-                false
-            }
-            "lang" | "view" | "ranking" => old != self.attrs,
-            _ => false,
+        let new = &self.attrs;
+        let mut render = (old.lang, &old.view, old.ranking) != (new.lang, &new.view, new.ranking);
+        if old.height != new.height {
+            self.apply_height(ctx);
         }
+        let reload = old.src != self.attrs.src
+            && !matches!(self.source, Source::Pending | Source::Property(_));
+        if reload {
+            self.source = self.pick_source(ctx);
+            self.load = Load::Loading;
+            self.validators = Validators::default();
+            self.body = None;
+            // Plans the next refresh too, once it has settled.
+            self.load(ctx, false);
+            render = true;
+        } else if old.refresh != self.attrs.refresh {
+            self.schedule(ctx);
+        }
+        render
     }
 
     /// Loads from the current source. `refreshing` keeps what is shown while

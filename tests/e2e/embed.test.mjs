@@ -56,6 +56,24 @@ test('data = null then refreshNow() in the same task goes back to src and settle
   await page.close();
 });
 
+// The widget handles an attribute's change after the script that made it,
+// when the host may hold later changes too; each must be acted on (a
+// `refresh` set just before a new `src` used to swallow the new source).
+test('refresh and src set one after the other: the new source is loaded', async () => {
+  const { page, errors } = await open(site.browser.context, pageUrl(['/data/minimal.json']));
+  await page.waitForSelector('#w0[data-ms-state="ready"]', { timeout: 10_000 });
+  assert.equal(await page.locator('#w0 .ms-rank-badge').count(), 0, 'the minimal file has no table to rank');
+  await page.evaluate(() => {
+    const el = document.getElementById('w0');
+    el.setAttribute('refresh', '600');
+    el.setAttribute('src', '/scenario/ok.json');
+  });
+  await page.locator('#w0 .ms-rank-badge').waitFor({ timeout: 10_000 });
+  assert.equal((await page.locator('#w0 .ms-rank-badge').innerText()).trim(), '=30');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('every fetch failure is explained in its widget and fires the error event; the neighbour keeps working', async () => {
   const cases = {
     'not-found.json': { kind: 'http', text: /404 Not Found/ },
