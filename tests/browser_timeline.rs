@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
-use yew::AppHandle;
+use yew::{AppHandle, NodeRef};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -109,10 +109,14 @@ async fn mount(events: Vec<HostedEvent>, instance: &str, lang: &str, width_px: u
     root.set_attribute("style", &format!("width:{width_px}px"))
         .unwrap();
     document().body().unwrap().append_child(&root).unwrap();
+    // No container: the first render measures and a second draws, the way
+    // a timeline whose panel is hidden at its first render is drawn (the
+    // app's own case, a panel in the page, is in browser_views.rs).
     let props = TimelineProps {
         events: Rc::new(events),
         lang: lang.to_string().into(),
         instance: instance.to_string().into(),
+        container: NodeRef::default(),
     };
     let handle = yew::Renderer::<Timeline>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -911,6 +915,7 @@ async fn markers_are_placed_again_after_the_events_go_and_come_back() {
         events: Rc::new(events),
         lang: "".into(),
         instance: "gone".into(),
+        container: NodeRef::default(),
     };
     let placed = |root: &Element| {
         root.query_selector(".ms-tl[data-ms-placed]")

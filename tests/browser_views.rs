@@ -785,3 +785,94 @@ async fn an_invalid_medals_list_shows_its_problems_in_place() {
     open_tab(&root, "card").await;
     assert_eq!(text(&q(&root, ".ms-rank-badge")), "=30");
 }
+
+/// The class of the element each `MutationRecord` in `records` is about.
+fn record_targets(records: &JsValue, into: &mut Vec<String>) {
+    let records: js_sys::Array = records.clone().unchecked_into();
+    for r in records.iter() {
+        let target = js_sys::Reflect::get(&r, &"target".into()).unwrap();
+        if let Some(el) = target.dyn_ref::<Element>() {
+            into.push(el.class_name());
+        }
+    }
+}
+
+/// A timeline shown first draws its markers in its first render, placed:
+/// it measures its panel before that render, so no second render adds
+/// them (which cost a task more, ~50 ms on a phone's slower CPU, and let
+/// frames in between show the timeline unplaced), and their positions are
+/// in the CSSOM once the render's microtasks have run. A section drawn
+/// twice gets `data-ms-placed` from its second render, after it is in the
+/// page, which an observer of that attribute sees; drawn once, it comes in
+/// with it.
+#[wasm_bindgen_test]
+async fn a_timeline_shown_first_draws_its_markers_in_its_first_render() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let changed = Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn(JsValue)>::new({
+        let changed = changed.clone();
+        move |records: JsValue| record_targets(&records, &mut changed.borrow_mut())
+    });
+    let ctor: js_sys::Function =
+        js_sys::Reflect::get(&js_sys::global(), &"MutationObserver".into())
+            .unwrap()
+            .unchecked_into();
+    let observer =
+        js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(callback.as_ref())).unwrap();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"subtree".into(), &true.into()).unwrap();
+    js_sys::Reflect::set(
+        &options,
+        &"attributeFilter".into(),
+        &js_sys::Array::of1(&"data-ms-placed".into()),
+    )
+    .unwrap();
+    let call = |name: &str, args: &js_sys::Array| {
+        let f: js_sys::Function = js_sys::Reflect::get(&observer, &name.into())
+            .unwrap()
+            .unchecked_into();
+        f.apply(&observer, args).unwrap()
+    };
+    call("observe", &js_sys::Array::of2(&host, &options));
+
+    let mut p = default_props();
+    p.view = "timeline".into();
+    let handle =
+        yew::Renderer::<medal_summary::components::App>::with_root_and_props(host.clone(), p)
+            .render();
+    yew::scheduler::flush().await;
+    record_targets(
+        &call("takeRecords", &js_sys::Array::new()),
+        &mut changed.borrow_mut(),
+    );
+    call("disconnect", &js_sys::Array::new());
+
+    assert_eq!(qa(&host, ".ms-tl-marker").len(), hosted_count());
+    assert!(q(&host, ".ms-tl").has_attribute("data-ms-placed"));
+    let changed = changed.borrow();
+    assert!(
+        changed.is_empty(),
+        "data-ms-placed set on a section already in the page, by a second render: {changed:?}"
+    );
+    for el in qa(&host, "[data-ms-style]") {
+        let decl = el.get_attribute("data-ms-style").unwrap();
+        let style = el.dyn_ref::<HtmlElement>().unwrap().style();
+        for (name, value) in decl.split(';').filter_map(|pair| pair.split_once(':')) {
+            assert_eq!(
+                style.get_property_value(name.trim()).unwrap(),
+                value.trim(),
+                "{decl}"
+            );
+        }
+    }
+    handle.destroy();
+    host.remove();
+}
+
+/// How many hosted events the default data has.
+fn hosted_count() -> usize {
+    let hosted = js_sys::Reflect::get(&json(), &"hosted".into()).unwrap();
+    js_sys::Array::from(&hosted).length() as usize
+}

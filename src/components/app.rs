@@ -199,6 +199,7 @@ pub fn app(props: &AppProps) -> Html {
     // the view. Once shown, it is kept like any visited panel. A section a
     // refresh took away is forgotten, so its return builds nothing unasked.
     let preparing = use_mut_ref(Vec::<View>::new);
+    let timeline_panel = use_node_ref();
     {
         let mut p = preparing.borrow_mut();
         visited
@@ -387,7 +388,8 @@ pub fn app(props: &AppProps) -> Html {
                 <History data={data.clone()} lang={lang.clone()} ns={ns.clone()} />
             },
             View::Timeline => html! {
-                <Timeline events={hosted.clone()} lang={lang.clone()} instance={props.instance.clone()} />
+                <Timeline events={hosted.clone()} lang={lang.clone()} instance={props.instance.clone()}
+                    container={timeline_panel.clone()} />
             },
         }
     };
@@ -422,8 +424,10 @@ pub fn app(props: &AppProps) -> Html {
                 // panel's layout (`content-visibility: hidden`, widget.css)
                 // the panel is still a box, and inert keeps it out of the tab
                 // order and the accessibility tree, as `display: none` did.
+                // The timeline measures its panel before its first render.
+                let panel_ref = if v == View::Timeline { timeline_panel.clone() } else { NodeRef::default() };
                 html! {
-                    <div key={v.as_str()} role="tabpanel" id={panel_id(v)} aria-labelledby={tab_id(v)}
+                    <div key={v.as_str()} ref={panel_ref} role="tabpanel" id={panel_id(v)} aria-labelledby={tab_id(v)}
                         class="ms-panel" data-view={v.as_str()} tabindex="0" hidden={!is} inert={!is}
                         data-prep={prep.then_some("")}>
                         if mounted { { panel(v) } }

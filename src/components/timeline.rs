@@ -35,6 +35,12 @@ pub struct TimelineProps {
     /// Unique per widget on the page; prefixes DOM ids and the URL-hash key.
     #[prop_or_default]
     pub instance: AttrValue,
+    /// The element the timeline renders into, when it is in the page before
+    /// the timeline's first render (the app's panel): the axis is then
+    /// measured before that render, which draws the markers at once (see
+    /// [`Early`]). Without it the first render measures and a second draws.
+    #[prop_or_default]
+    pub container: NodeRef,
 }
 
 /// Which events the axis shows.
@@ -138,6 +144,82 @@ fn write_hash(key: &str, id: &str) {
     }
 }
 
+/// What the timeline sets up before its first render, from the element it
+/// renders into: the axis' width, and the observer that copies the
+/// markers' positions into the CSSOM. With both, the first render draws the
+/// markers and they are placed in its own task: Yew yields to the browser
+/// after 16 ms of work (a slow phone's first render takes more), and when
+/// the markers came only with a second render, after the measuring effect,
+/// the first frames showed the timeline unplaced (hidden) and the second
+/// render cost a task of its own.
+struct Early {
+    /// The axis' width in 16 px steps, as the measuring effect rounds it.
+    width: u32,
+    /// The `MutationObserver` and its callback.
+    styler: (JsValue, Closure<dyn Fn()>),
+}
+
+/// The hook that holds it is dropped with the component: unmounted, the
+/// timeline stops observing its panel.
+impl Drop for Early {
+    fn drop(&mut self) {
+        let _ = call0(&self.styler.0, "disconnect");
+    }
+}
+
+/// The options of the observers that copy positions: markers, ticks and the
+/// track added or re-rendered anywhere below.
+fn styler_options() -> JsValue {
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("subtree", JsValue::TRUE),
+        ("childList", JsValue::TRUE),
+        (
+            "attributeFilter",
+            js_sys::Array::of1(&"data-ms-style".into()).into(),
+        ),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value);
+    }
+    options.into()
+}
+
+/// [`Early`] for `container`: the width of a stand-in axis, a bare
+/// `.ms-tl > .ms-tl-axis` put in the container for the measurement and taken
+/// out again, so the stylesheet sizes it as it will size the real one (the
+/// same classes, the same container query); `None` where there is no width
+/// to measure (a hidden panel: `display: none`). The panel is measured empty,
+/// and the view drawn into it may then overflow the widget's frame: its
+/// width is the same only because the frame keeps a classic scrollbar's room
+/// whether or not it scrolls (`scrollbar-gutter` on `.ms-root`,
+/// `shadow.css`). The narrow layout's own list may scroll, but it places
+/// nothing by the width.
+fn early(container: &Element) -> Option<Early> {
+    let doc = container.owner_document()?;
+    let section = doc.create_element("section").ok()?;
+    section.set_class_name("ms-tl");
+    let axis = doc.create_element("div").ok()?;
+    axis.set_class_name("ms-tl-axis");
+    section.append_child(&axis).ok()?;
+    container.append_child(&section).ok()?;
+    let width = axis.client_width().max(0) as u32;
+    let _ = container.remove_child(&section);
+    if width == 0 {
+        return None;
+    }
+    let target = container.clone();
+    let styler = observe(
+        "MutationObserver",
+        container,
+        &styler_options(),
+        move || apply_custom_properties(&target),
+    )?;
+    Some(Early {
+        width: width / 16 * 16,
+        styler,
+    })
+}
+
 fn call0(obj: &JsValue, method: &str) -> Result<JsValue, JsValue> {
     let f: js_sys::Function = js_sys::Reflect::get(obj, &method.into())?.dyn_into()?;
     f.call0(obj)
@@ -193,17 +275,27 @@ pub fn timeline(props: &TimelineProps) -> Html {
     // The marker holding tabindex=0, when it is not the selected one.
     let active = use_state_eq(|| None::<String>);
     // The axis' own width, in 16px steps so a resize relayouts only when it matters.
-    // `None` until measured: the first render draws no markers, since they
-    // would be laid out for a guessed width and redrawn at once (costly with
-    // 1,000 events); the measuring effect follows it (see `.ms-unplaced`).
-    let avail = use_state_eq(|| None::<u32>);
+    // `None` until measured: a first render with no early measurement
+    // draws no markers, since they would be laid out for a guessed width and
+    // redrawn at once (costly with 1,000 events); the measuring effect
+    // follows it (see `.ms-unplaced`).
+    let early = {
+        let container = props.container.clone();
+        use_memo((), move |_| {
+            container.cast::<Element>().and_then(|c| early(&c))
+        })
+    };
+    let avail = {
+        let width = early.as_ref().as_ref().map(|e| e.width);
+        use_state_eq(move || width)
+    };
     let geom = use_memo(
         (events.clone(), *filter, *avail),
         |(events, filter, avail)| geometry(events, *filter, f64::from(avail.unwrap_or(0))),
     );
     let axis_ref = use_node_ref();
     {
-        let (axis_ref, avail) = (axis_ref.clone(), avail.clone());
+        let (axis_ref, avail, early) = (axis_ref.clone(), avail.clone(), early.clone());
         // Again when the axis appears: a refresh may bring the first events
         // to a timeline that was mounted empty (no axis to measure then).
         use_effect_with(events.is_empty(), move |_| {
@@ -220,27 +312,19 @@ pub fn timeline(props: &TimelineProps) -> Html {
             // the browser between a render and its effects (it does after
             // 16 ms of work, which a slow phone's first render takes), and
             // that frame would show the markers unplaced.
-            let styler = el.as_ref().and_then(|el| {
+            // The early observer, where there is one, watches all of this.
+            let styler = el.as_ref().filter(|_| early.is_none()).and_then(|el| {
                 apply_custom_properties(el);
-                let options = js_sys::Object::new();
-                for (key, value) in [
-                    ("subtree", JsValue::TRUE),
-                    ("childList", JsValue::TRUE),
-                    (
-                        "attributeFilter",
-                        js_sys::Array::of1(&"data-ms-style".into()).into(),
-                    ),
-                ] {
-                    let _ = js_sys::Reflect::set(&options, &key.into(), &value);
-                }
                 let target = el.clone();
-                observe("MutationObserver", el, &options, move || {
+                observe("MutationObserver", el, &styler_options(), move || {
                     apply_custom_properties(&target)
                 })
             });
-            // Measured now: the re-render with the real layout follows in the
-            // same scheduler run, unless Yew yields to the browser first
-            // (see `.ms-unplaced`); the observer follows later changes
+            // Measured now (after a first render drawn at the early width,
+            // the same width, so nothing more is drawn): the re-render with
+            // the real layout follows in the same scheduler run, unless Yew
+            // yields to the browser first (see `.ms-unplaced`); the
+            // ResizeObserver follows later changes
             // (resizes, a tab shown). With no axis (no events), the width
             // is forgotten: an axis that comes back is measured again
             // before its markers are drawn, so they never precede the

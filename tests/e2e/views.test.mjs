@@ -349,6 +349,46 @@ test('with classic scrollbars, every view has the same width whether it scrolls 
   }
 });
 
+// The timeline measures its panel before its first render and draws its
+// markers in that render (timeline.rs, `early`). The panel is measured
+// empty; drawn, the timeline may overflow the frame and bring a classic
+// scrollbar, and were that to take room, the markers drawn at the measured
+// width would be drawn again at once at another: a visible jump.
+test('with classic scrollbars, a timeline that overflows the frame is drawn once, at its final width', async () => {
+  const browser = await launch({ scrollbars: true });
+  try {
+    const { page, errors } = await open(browser.context, `${site.server.url}/`, { viewport: { width: 1024, height: 900 } });
+    await page.waitForSelector('#widget[data-ms-state="ready"]', { timeout: 30_000 });
+    const widths = await page.locator('#widget').evaluate(async (host) => {
+      host.setAttribute('height', '300');
+      const seen = [];
+      const note = () => {
+        const track = host.shadowRoot.querySelector('.ms-tl-track');
+        const w = track?.getAttribute('data-ms-style')?.match(/--w:([^;]+)/)?.[1];
+        if (w && seen.at(-1) !== w) seen.push(w);
+      };
+      const mo = new MutationObserver(note);
+      mo.observe(host.shadowRoot, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ms-style'] });
+      host.setAttribute('view', 'timeline');
+      const root = host.shadowRoot.querySelector('.ms-root:not([data-ms-prerendered])');
+      // Until placed, then two more frames for any re-measure to land.
+      for (let i = 0; i < 600 && !root.querySelector('.ms-tl[data-ms-placed] .ms-tl-marker'); i++) {
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
+      note();
+      mo.disconnect();
+      return { seen, scrolls: root.scrollHeight > root.clientHeight, bar: root.offsetWidth - root.clientWidth };
+    });
+    assert.ok(widths.scrolls && widths.bar > 0, `the timeline must overflow a frame with a scrollbar: ${JSON.stringify(widths)}`);
+    assert.equal(widths.seen.length, 1, `track widths drawn: ${widths.seen.join(' then ')}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    await browser.close();
+  }
+});
+
 // A tab the pointer rests on has its view built and laid out ahead of the
 // click (app.rs, `data-prep` in widget.css), unseen: the panel must take no
 // room, not grow the page or the widget's frame (its rows, 3,000 px of
