@@ -856,7 +856,14 @@ async fn a_timeline_shown_first_draws_its_markers_in_its_first_render() {
         changed.is_empty(),
         "data-ms-placed set on a section already in the page, by a second render: {changed:?}"
     );
-    for el in qa(&host, "[data-ms-style]") {
+    assert_positions_copied(&host);
+    handle.destroy();
+    host.remove();
+}
+
+/// Every `data-ms-style` under `root` is in its element's CSSOM.
+fn assert_positions_copied(root: &Element) {
+    for el in qa(root, "[data-ms-style]") {
         let decl = el.get_attribute("data-ms-style").unwrap();
         let style = el.dyn_ref::<HtmlElement>().unwrap().style();
         for (name, value) in decl.split(';').filter_map(|pair| pair.split_once(':')) {
@@ -867,8 +874,50 @@ async fn a_timeline_shown_first_draws_its_markers_in_its_first_render() {
             );
         }
     }
-    handle.destroy();
-    host.remove();
+}
+
+/// Resolves after the microtasks queued before it: a `MutationObserver`'s
+/// callback for the changes made so far has run by then.
+async fn microtasks() {
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL))
+        .await
+        .unwrap();
+}
+
+/// The observer a timeline drawn in one render sets on its panel copies
+/// only what a render changed: a new selection redraws the details (other
+/// facts, no link), not the markers, whose positions stay as they are; a
+/// filter, which moves them, has them all copied again.
+#[wasm_bindgen_test]
+async fn a_selection_leaves_the_markers_positions_alone_and_a_filter_moves_them() {
+    let mut p = default_props();
+    p.view = "timeline".into();
+    let host = mount(p).await;
+    let first = q(&host, ".ms-tl-item");
+    // A stand-in value, overwritten only if every position is copied again.
+    let style = first.dyn_ref::<HtmlElement>().unwrap().style();
+    style.set_property("--x", "12.5%").unwrap();
+    let title = text(&q(&host, ".ms-tl-details h3"));
+    let facts = qa(&host, ".ms-tl-fact").len();
+    let other = qa(&host, ".ms-tl-marker")
+        .into_iter()
+        .find(|m| m.get_attribute("aria-pressed").as_deref() == Some("false"))
+        .unwrap();
+    click(&other).await;
+    microtasks().await;
+    assert_ne!(text(&q(&host, ".ms-tl-details h3")), title);
+    assert_ne!(
+        qa(&host, ".ms-tl-fact").len(),
+        facts,
+        "the test needs details that change shape"
+    );
+    assert_eq!(style.get_property_value("--x").unwrap(), "12.5%");
+
+    let filters = qa(&host, ".ms-tl-filter input");
+    click(&filters[1]).await;
+    microtasks().await;
+    assert!(qa(&host, ".ms-tl-item").len() < hosted_count());
+    assert_positions_copied(&host);
 }
 
 /// How many hosted events the default data has.

@@ -156,7 +156,7 @@ struct Early {
     /// The axis' width in 16 px steps, as the measuring effect rounds it.
     width: u32,
     /// The `MutationObserver` and its callback.
-    styler: (JsValue, Closure<dyn Fn()>),
+    styler: Observer,
 }
 
 /// The hook that holds it is dropped with the component: unmounted, the
@@ -192,9 +192,15 @@ fn styler_options() -> JsValue {
 /// and the view drawn into it may then overflow the widget's frame: its
 /// width is the same only because the frame keeps a classic scrollbar's room
 /// whether or not it scrolls (`scrollbar-gutter` on `.ms-root`,
-/// `shadow.css`). The narrow layout's own list may scroll, but it places
-/// nothing by the width.
+/// `shadow.css`), so a browser without `scrollbar-gutter` gets no early
+/// measurement. The narrow layout's list may scroll in its own box, and be
+/// measured again 15 px narrower, but there the track keeps its base width
+/// whatever the axis' ([`crate::timeline_geom::BASE_AXIS_PX`]): the same
+/// geometry, nothing drawn anew.
 fn early(container: &Element) -> Option<Early> {
+    if !css_supports("scrollbar-gutter", "stable") {
+        return None;
+    }
     let doc = container.owner_document()?;
     let section = doc.create_element("section").ok()?;
     section.set_class_name("ms-tl");
@@ -207,17 +213,33 @@ fn early(container: &Element) -> Option<Early> {
     if width == 0 {
         return None;
     }
-    let target = container.clone();
     let styler = observe(
         "MutationObserver",
         container,
         &styler_options(),
-        move || apply_custom_properties(&target),
+        |records| apply_records(&records),
     )?;
     Some(Early {
         width: width / 16 * 16,
         styler,
     })
+}
+
+/// An observer and the callback it calls, which must live as long as it.
+type Observer = (JsValue, Closure<dyn Fn(JsValue)>);
+
+/// `CSS.supports(property, value)`; `false` where `CSS` is missing.
+fn css_supports(property: &str, value: &str) -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &"CSS".into())
+        .ok()
+        .and_then(|css| {
+            let f: js_sys::Function = js_sys::Reflect::get(&css, &"supports".into())
+                .ok()?
+                .dyn_into()
+                .ok()?;
+            f.call2(&css, &property.into(), &value.into()).ok()
+        })
+        .is_some_and(|v| v.is_truthy())
 }
 
 fn call0(obj: &JsValue, method: &str) -> Result<JsValue, JsValue> {
@@ -234,13 +256,13 @@ fn observe(
     kind: &str,
     el: &Element,
     options: &JsValue,
-    callback: impl Fn() + 'static,
-) -> Option<(JsValue, Closure<dyn Fn()>)> {
+    callback: impl Fn(JsValue) + 'static,
+) -> Option<Observer> {
     let ctor: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &kind.into())
         .ok()?
         .dyn_into()
         .ok()?;
-    let callback = Closure::<dyn Fn()>::new(callback);
+    let callback = Closure::<dyn Fn(JsValue)>::new(callback);
     let observer =
         js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(callback.as_ref())).ok()?;
     let observe: js_sys::Function = js_sys::Reflect::get(&observer, &"observe".into())
@@ -315,9 +337,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
             // The early observer, where there is one, watches all of this.
             let styler = el.as_ref().filter(|_| early.is_none()).and_then(|el| {
                 apply_custom_properties(el);
-                let target = el.clone();
-                observe("MutationObserver", el, &styler_options(), move || {
-                    apply_custom_properties(&target)
+                observe("MutationObserver", el, &styler_options(), |records| {
+                    apply_records(&records)
                 })
             });
             // Measured now (after a first render drawn at the early width,
@@ -335,7 +356,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             }
             let sizer = el.and_then(|el| {
                 let target = el.clone();
-                observe("ResizeObserver", &target, &JsValue::UNDEFINED, move || {
+                observe("ResizeObserver", &target, &JsValue::UNDEFINED, move |_| {
                     measure(&el)
                 })
             });
@@ -681,6 +702,32 @@ fn apply_custom_properties(root: &web_sys::Element) {
     for i in 0..list.length() {
         if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
             apply_style(&el);
+        }
+    }
+}
+
+/// What a render changed, from the `MutationRecord`s of the observer that
+/// watches for it: the element whose `data-ms-style` changed, and each
+/// element added, with those under it. Only those: the early observer
+/// watches the whole panel, where a new selection redraws the details (no
+/// positions there), and a re-render that moves the markers rewrites each
+/// one's attribute anyway.
+fn apply_records(records: &JsValue) {
+    let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &key.into()).ok();
+    for record in js_sys::Array::from(records).iter() {
+        if let Some(el) = get(&record, "target").and_then(|t| t.dyn_into::<Element>().ok()) {
+            if get(&record, "type").and_then(|t| t.as_string()).as_deref() == Some("attributes") {
+                apply_style(&el);
+            }
+        }
+        let Some(added) = get(&record, "addedNodes") else {
+            continue;
+        };
+        for node in js_sys::Array::from(&added).iter() {
+            if let Ok(el) = node.dyn_into::<Element>() {
+                apply_style(&el);
+                apply_custom_properties(&el);
+            }
         }
     }
 }

@@ -466,7 +466,9 @@ impl Widget {
     fn attributes_changed(&mut self, ctx: &Context<Self>) -> bool {
         let old = std::mem::replace(&mut self.attrs, Attrs::read(&ctx.props().host));
         let new = &self.attrs;
-        let mut render = (old.lang, &old.view, old.ranking) != (new.lang, &new.view, new.ranking);
+        // `src` too: the embed code the widget offers quotes it.
+        let mut render = (old.lang, &old.view, old.ranking, &old.src)
+            != (new.lang, &new.view, new.ranking, &new.src);
         if old.height != new.height {
             self.apply_height(ctx);
         }

@@ -357,33 +357,49 @@ test('with classic scrollbars, every view has the same width whether it scrolls 
 test('with classic scrollbars, a timeline that overflows the frame is drawn once, at its final width', async () => {
   const browser = await launch({ scrollbars: true });
   try {
-    const { page, errors } = await open(browser.context, `${site.server.url}/`, { viewport: { width: 1024, height: 900 } });
-    await page.waitForSelector('#widget[data-ms-state="ready"]', { timeout: 30_000 });
-    const widths = await page.locator('#widget').evaluate(async (host) => {
-      host.setAttribute('height', '300');
-      const seen = [];
-      const note = () => {
-        const track = host.shadowRoot.querySelector('.ms-tl-track');
-        const w = track?.getAttribute('data-ms-style')?.match(/--w:([^;]+)/)?.[1];
-        if (w && seen.at(-1) !== w) seen.push(w);
-      };
-      const mo = new MutationObserver(note);
-      mo.observe(host.shadowRoot, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ms-style'] });
-      host.setAttribute('view', 'timeline');
-      const root = host.shadowRoot.querySelector('.ms-root:not([data-ms-prerendered])');
-      // Until placed, then two more frames for any re-measure to land.
-      for (let i = 0; i < 600 && !root.querySelector('.ms-tl[data-ms-placed] .ms-tl-marker'); i++) {
-        await new Promise((r) => requestAnimationFrame(r));
-      }
-      for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
-      note();
-      mo.disconnect();
-      return { seen, scrolls: root.scrollHeight > root.clientHeight, bar: root.offsetWidth - root.clientWidth };
-    });
-    assert.ok(widths.scrolls && widths.bar > 0, `the timeline must overflow a frame with a scrollbar: ${JSON.stringify(widths)}`);
-    assert.equal(widths.seen.length, 1, `track widths drawn: ${widths.seen.join(' then ')}`);
-    assert.deepEqual(errors, []);
-    await page.close();
+    // Wide: the frame scrolls. Narrow (a list): the list scrolls in its own box too.
+    for (const width of [1024, 400]) {
+      const { page, errors } = await open(browser.context, `${site.server.url}/`, { viewport: { width, height: 900 } });
+      await page.waitForSelector('#widget[data-ms-state="ready"]', { timeout: 30_000 });
+      const widths = await page.locator('#widget').evaluate(async (host) => {
+        // Enough events for the narrow list to pass its box's height.
+        const doc = await (await fetch(new URL(host.getAttribute('src'), document.baseURI))).json();
+        const more = doc.hosted.map((e) => ({ ...e, id: `${e.id}-again` }));
+        doc.hosted.push(...more, ...more.map((e) => ({ ...e, id: `${e.id}-2` })));
+        host.data = doc;
+        if (await host.refreshNow() !== 'ready') return { error: host.getAttribute('data-ms-state') };
+        host.setAttribute('height', '300');
+        const seen = [];
+        const note = () => {
+          const track = host.shadowRoot.querySelector('.ms-tl-track');
+          const w = track?.getAttribute('data-ms-style')?.match(/--w:([^;]+)/)?.[1];
+          if (w && seen.at(-1) !== w) seen.push(w);
+        };
+        const mo = new MutationObserver(note);
+        mo.observe(host.shadowRoot, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ms-style'] });
+        host.setAttribute('view', 'timeline');
+        const root = host.shadowRoot.querySelector('.ms-root:not([data-ms-prerendered])');
+        // Until placed, then two more frames for any re-measure to land.
+        for (let i = 0; i < 600 && !root.querySelector('.ms-tl[data-ms-placed] .ms-tl-marker'); i++) {
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+        for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
+        note();
+        mo.disconnect();
+        const axis = root.querySelector('.ms-tl-axis');
+        return {
+          seen,
+          scrolls: root.scrollHeight > root.clientHeight,
+          bar: root.offsetWidth - root.clientWidth,
+          axisScrolls: axis.scrollHeight > axis.clientHeight,
+        };
+      });
+      assert.ok(widths.scrolls && widths.bar > 0, `at ${width}px the timeline must overflow a frame with a scrollbar: ${JSON.stringify(widths)}`);
+      if (width < 480) assert.ok(widths.axisScrolls, `at ${width}px the list must scroll in its box: ${JSON.stringify(widths)}`);
+      assert.equal(widths.seen.length, 1, `at ${width}px, track widths drawn: ${widths.seen.join(' then ')}`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
   } finally {
     await browser.close();
   }
