@@ -191,6 +191,13 @@ async fn inline_data_renders_and_fires_load() {
     remove(&el).await;
 }
 
+/// The view of the widget's selected tab.
+fn selected(el: &Element) -> String {
+    q(el, "[role=tab][aria-selected=true]")
+        .get_attribute("data-view")
+        .unwrap_or_default()
+}
+
 /// Attributes set one after another by a page's script all take effect:
 /// the widget handles each change after the script, when the host already
 /// holds the later values too. (It acted only on the attribute a change
@@ -200,11 +207,6 @@ async fn inline_data_renders_and_fires_load() {
 async fn attributes_set_together_all_take_effect() {
     let el = element(Some(DEFAULT), &[("view", "card")]);
     mount(&el).await;
-    let selected = |el: &Element| {
-        q(el, "[role=tab][aria-selected=true]")
-            .get_attribute("data-view")
-            .unwrap_or_default()
-    };
     let height = |el: &HtmlElement| el.style().get_property_value("--ms-height").unwrap();
 
     el.set_attribute("height", "400").unwrap();
@@ -246,11 +248,6 @@ async fn attributes_set_together_all_take_effect() {
 async fn attribute_changes_take_effect() {
     let el = element(Some(DEFAULT), &[("view", "card")]);
     mount(&el).await;
-    let selected = |el: &Element| {
-        q(el, "[role=tab][aria-selected=true]")
-            .get_attribute("data-view")
-            .unwrap_or_default()
-    };
     assert_eq!(selected(&el), "card");
 
     el.set_attribute("lang", "fr").unwrap();
