@@ -715,18 +715,18 @@ fn apply_custom_properties(root: &web_sys::Element) {
 fn apply_records(records: &JsValue) {
     let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &key.into()).ok();
     for record in js_sys::Array::from(records).iter() {
-        if let Some(el) = get(&record, "target").and_then(|t| t.dyn_into::<Element>().ok()) {
-            if get(&record, "type").and_then(|t| t.as_string()).as_deref() == Some("attributes") {
+        // One kind per record: a re-render of 1,000 markers is 1,000
+        // attribute records, each read once, no empty node list walked.
+        if get(&record, "type").and_then(|t| t.as_string()).as_deref() == Some("attributes") {
+            if let Some(el) = get(&record, "target").and_then(|t| t.dyn_into::<Element>().ok()) {
                 apply_style(&el);
             }
-        }
-        let Some(added) = get(&record, "addedNodes") else {
-            continue;
-        };
-        for node in js_sys::Array::from(&added).iter() {
-            if let Ok(el) = node.dyn_into::<Element>() {
-                apply_style(&el);
-                apply_custom_properties(&el);
+        } else if let Some(added) = get(&record, "addedNodes") {
+            for node in js_sys::Array::from(&added).iter() {
+                if let Ok(el) = node.dyn_into::<Element>() {
+                    apply_style(&el);
+                    apply_custom_properties(&el);
+                }
             }
         }
     }
