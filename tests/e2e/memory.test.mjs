@@ -97,3 +97,63 @@ test('the wasm stack is 128 KiB and a heavy session uses under a quarter of it',
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// A live page swaps its data for hours (`refresh`, or `el.data` from the
+// page's own feed). Each swap frees the old document and its rendered rows,
+// so the wasm memory, which only ever grows, must level off once the
+// allocator has room for one swap; a leak or a fragmenting allocator keeps
+// growing it. 2,000-row tables, every row's name changed on each swap.
+test('swapping a 2,000-row table 24 times: the wasm memory levels off', async () => {
+  const ROWS = 2000;
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const codes = [];
+  for (const x of letters) for (const y of letters) for (const z of letters) if (codes.length < ROWS) codes.push(x + y + z);
+  const url = `${site.server.url}/swap-probe.html`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>swap</title><link rel="icon" href="data:,">
+<link rel="stylesheet" href="/embed.css"><script type="module" src="/embed.js"></script></head>
+<body><medal-summary id="w" view="table"></medal-summary></body></html>`;
+  const { page, errors } = await open(site.browser.context, 'about:blank');
+  await page.addInitScript(() => {
+    window.__memories = [];
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = function (...args) {
+      return instantiate.apply(this, args).then((r) => {
+        const instance = r instanceof WebAssembly.Instance ? r : r.instance;
+        for (const v of Object.values(instance.exports)) if (v instanceof WebAssembly.Memory) window.__memories.push(v);
+        return r;
+      });
+    };
+  });
+  await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await page.goto(url);
+  await page.evaluate(() => customElements.whenDefined('medal-summary'));
+  const swap = (round) => page.evaluate(([codes, round]) => {
+    const table = codes.map((code, i) => {
+      const gold = (i * 7 + round) % 5;
+      const silver = (i * 3) % 4;
+      const bronze = (i + round) % 3;
+      return { code, name: `Team ${code} round ${round}`, gold, silver, bronze, total: gold + silver + bronze };
+    });
+    document.getElementById('w').data = { version: 1, country: { code: codes[0], name: `Team ${codes[0]} round ${round}` }, table };
+  }, [codes, round]);
+  const shown = (round) => page.waitForFunction(([round, rows]) => {
+    const root = document.getElementById('w').shadowRoot;
+    const body = root?.querySelector('[role=tabpanel][data-view=table]:not([hidden]) tbody');
+    return body?.rows.length === rows && [...body.rows].every((r) => r.textContent.includes(`round ${round}`));
+  }, [round, ROWS], { timeout: 30_000 });
+  const memory = () => page.evaluate(() => window.__memories[0].buffer.byteLength);
+
+  const sizes = [];
+  for (let round = 1; round <= 24; round++) {
+    await swap(round);
+    await shown(round);
+    sizes.push(await memory());
+  }
+  const warm = sizes[3];
+  const last = sizes[sizes.length - 1];
+  assert.equal(await page.locator('#w').getAttribute('data-ms-state'), 'ready');
+  assert.ok(warm > 1 << 20, `the table is in wasm memory: ${warm} B after 4 swaps`);
+  assert.ok(last - warm <= 1 << 20, `memory after each swap (B): ${sizes.join(', ')}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
