@@ -244,6 +244,44 @@ fn dataset_hosted_events_match_the_source() {
     assert!(ids.contains(&"baku-2015-european-games"), "{ids:?}");
 }
 
+#[test]
+fn dataset_hosted_links_are_sources_the_source_trusts() {
+    // Each event's link is one of the sources the verified record lists for
+    // it, and not one its notes set aside (today.az put a Rome match among
+    // Euro 2020's Baku games).
+    let d = default_dataset();
+    let src = source("aze_hosted_events.json");
+    let records: Vec<&Value> = ["multi_sport_events", "other_international_events"]
+        .iter()
+        .flat_map(|k| src[*k].as_array().unwrap())
+        .collect();
+    let mut linked = 0;
+    for h in d.hosted.valid().unwrap() {
+        let Some(url) = &h.url else { continue };
+        linked += 1;
+        let bare = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+        let cited = |r: &Value| {
+            r["sources"].as_array().is_some_and(|list| {
+                list.iter().filter_map(Value::as_str).any(|s| {
+                    let s = s.split(' ').next().unwrap_or_default();
+                    s.contains('/') && bare.starts_with(s.trim_end_matches('/'))
+                })
+            })
+        };
+        let record = records
+            .iter()
+            .copied()
+            .find(|r| cited(r))
+            .unwrap_or_else(|| panic!("{}: {url} is no source of the record", h.id));
+        let host = bare.split('/').next().unwrap_or_default();
+        for key in ["note", "athletes_note", "sports_note", "nations_note"] {
+            let note = record[key].as_str().unwrap_or_default();
+            assert!(!note.contains(host), "{}: {url} is set aside: {note}", h.id);
+        }
+    }
+    assert!(linked >= 6, "only {linked} linked events");
+}
+
 // ---------------------------------------------------------------- corpus
 
 fn corpus(kind: &str) -> Vec<(String, Vec<u8>, String)> {
