@@ -925,3 +925,120 @@ fn hosted_count() -> usize {
     let hosted = js_sys::Reflect::get(&json(), &"hosted".into()).unwrap();
     js_sys::Array::from(&hosted).length() as usize
 }
+
+/// `date` (UTC) as the browser's `Intl` writes a long date in `lang`.
+fn intl_long_date(lang: &str, y: u32, m: u32, d: u32) -> String {
+    let f = js_sys::Function::new_with_args(
+        "lang, y, m, d",
+        "return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));",
+    );
+    let args = js_sys::Array::of4(&lang.into(), &y.into(), &m.into(), &d.into());
+    f.apply(&JsValue::NULL, &args).unwrap().as_string().unwrap()
+}
+
+fn get(o: &JsValue, k: &str) -> JsValue {
+    js_sys::Reflect::get(o, &k.into()).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn credits_give_the_datas_date_and_every_source_it_cites() {
+    let doc = json();
+    let sources = js_sys::Array::from(&get(&doc, "sources"));
+    assert!(
+        sources.length() >= 5,
+        "the test needs the default data's sources"
+    );
+    let as_of = get(&doc, "as_of").as_string().unwrap();
+    let (y, m, d) = (&as_of[..4], &as_of[5..7], &as_of[8..10]);
+    let date = intl_long_date(
+        "en",
+        y.parse().unwrap(),
+        m.parse().unwrap(),
+        d.parse().unwrap(),
+    );
+    let root = mount(default_props()).await;
+
+    assert_eq!(
+        text(&q(&root, ".ms-credits .ms-asof")),
+        format!("Data as of {date}")
+    );
+    assert_eq!(
+        text(&q(&root, ".ms-sources > summary")),
+        format!("Sources ({})", sources.length())
+    );
+    let items = qa(&root, ".ms-sources li");
+    assert_eq!(items.len(), sources.length() as usize);
+    for (li, s) in items.iter().zip(sources.iter()) {
+        assert_eq!(text(li), get(&s, "label").as_string().unwrap());
+        match get(&s, "url").as_string() {
+            Some(url) => {
+                let a = q(li, "a");
+                assert_eq!(a.get_attribute("href").as_deref(), Some(url.as_str()));
+                assert_eq!(
+                    a.get_attribute("rel").as_deref(),
+                    Some("noopener noreferrer")
+                );
+                assert_eq!(a.get_attribute("target").as_deref(), Some("_blank"));
+            }
+            None => assert!(qa(li, "a").is_empty(), "{}", text(li)),
+        }
+    }
+    // Closed until the reader opens it; no script needed to open it.
+    let details = q(&root, ".ms-sources");
+    assert!(!details.has_attribute("open"));
+    click(&q(&root, ".ms-sources > summary")).await;
+    assert!(details.has_attribute("open"));
+}
+
+#[wasm_bindgen_test]
+async fn credits_keep_the_datas_own_time_and_zone_and_drop_unsafe_links() {
+    let doc = json();
+    js_sys::Reflect::set(&doc, &"as_of".into(), &"2024-08-19T14:05:30+04:00".into()).unwrap();
+    let sources = js_sys::Array::from(&get(&doc, "sources"));
+    let n = sources.length();
+    js_sys::Reflect::set(
+        &sources.get(0),
+        &"url".into(),
+        &"javascript:alert(1)".into(),
+    )
+    .unwrap();
+    let (data, problems) = load(&doc);
+    assert!(
+        problems.iter().any(|p| p.path == "sources[0].url"),
+        "validation reports the unsafe link"
+    );
+    let mut p = props(data, problems);
+    p.lang = "fr".into();
+    let root = mount(p).await;
+    let date = intl_long_date("fr", 2024, 8, 19);
+    assert_eq!(
+        text(&q(&root, ".ms-asof")),
+        format!("Données au {date}, 14:05 UTC+04:00")
+    );
+    assert_eq!(
+        text(&q(&root, ".ms-sources > summary")),
+        format!("Sources ({})", n - 1)
+    );
+    assert_eq!(qa(&root, ".ms-sources li").len(), (n - 1) as usize);
+    for a in qa(&root, ".ms-sources a") {
+        let href = a.get_attribute("href").unwrap();
+        assert!(
+            href.starts_with("https://") || href.starts_with("http://"),
+            "{href}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn no_credits_when_the_data_gives_no_date_and_no_source() {
+    let doc = json();
+    js_sys::Reflect::delete_property(&doc.clone().into(), &"as_of".into()).unwrap();
+    js_sys::Reflect::delete_property(&doc.clone().into(), &"sources".into()).unwrap();
+    let (data, problems) = load(&doc);
+    let root = mount(props(data, problems)).await;
+    assert!(qa(&root, ".ms-credits").is_empty());
+    assert!(
+        !qa(&root, ".ms-actions").is_empty(),
+        "the rest is still there"
+    );
+}

@@ -3,6 +3,7 @@
 //! section keeps its tab and shows its validation problems there.
 
 use super::card::Card;
+use super::credits::Credits;
 use super::export::Actions;
 use super::history::History;
 use super::i18n::{tr, trf, Msg};
@@ -434,8 +435,11 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 }
             }) }
-            <Actions data={data.clone()} placings={placings.clone()} view={current} ranking={*ranking}
-                lang={lang.clone()} src={props.src.clone()} />
+            <div class="ms-foot">
+                <Actions data={data.clone()} placings={placings.clone()} view={current} ranking={*ranking}
+                    lang={lang.clone()} src={props.src.clone()} />
+                <Credits data={data.clone()} lang={lang.clone()} />
+            </div>
         </div>
     }
 }

@@ -183,6 +183,11 @@ pub enum Msg {
     TlHostResult,
     /// Details link to the event's source.
     TlSource,
+    /// Credits: when the data was last updated; `{date}` (a date, or a
+    /// date and a time).
+    AsOf,
+    /// Credits: the disclosure of the data's sources; `{n}` of them.
+    Sources,
     /// Screen-reader label of the loading skeleton.
     EmbedLoading,
     /// Button: load the data again.
@@ -349,6 +354,8 @@ impl Msg {
         Msg::TlMedalEvents,
         Msg::TlHostResult,
         Msg::TlSource,
+        Msg::AsOf,
+        Msg::Sources,
         Msg::EmbedLoading,
         Msg::EmbedRetry,
         Msg::EmbedStale,
@@ -575,6 +582,8 @@ pub fn en(msg: Msg) -> &'static str {
         TlMedalEvents => "Medal events",
         TlHostResult => "Host result:",
         TlSource => "Source",
+        AsOf => "Data as of {date}",
+        Sources => "Sources ({n})",
         EmbedLoading => "Loading medal data…",
         EmbedRetry => "Retry",
         EmbedStale => "Could not update, last updated {time}.",
@@ -705,6 +714,8 @@ fn fr(msg: Msg) -> Option<&'static str> {
         TlMedalEvents => "Épreuves",
         TlHostResult => "Résultat du pays hôte\u{a0}:",
         TlSource => "Source",
+        AsOf => "Données au {date}",
+        Sources => "Sources ({n})",
         EmbedLoading => "Chargement des données des médailles…",
         EmbedRetry => "Réessayer",
         EmbedStale => "Mise à jour impossible, dernière mise à jour à {time}.",
@@ -836,6 +847,8 @@ fn az(msg: Msg) -> Option<&'static str> {
         TlMedalEvents => "Medal dəstləri",
         TlHostResult => "Ev sahibinin nəticəsi:",
         TlSource => "Mənbə",
+        AsOf => "Məlumatlar {date} tarixinə aiddir",
+        Sources => "Mənbələr ({n})",
         EmbedLoading => "Medal məlumatları yüklənir…",
         EmbedRetry => "Yenidən cəhd et",
         EmbedStale => "Yeniləmək mümkün olmadı, son yeniləmə: {time}.",
@@ -966,6 +979,8 @@ fn ru(msg: Msg) -> Option<&'static str> {
         TlMedalEvents => "Комплекты медалей",
         TlHostResult => "Результат страны-хозяйки:",
         TlSource => "Источник",
+        AsOf => "Данные на {date}",
+        Sources => "Источники ({n})",
         EmbedLoading => "Загрузка данных о медалях…",
         EmbedRetry => "Повторить",
         EmbedStale => "Не удалось обновить, последнее обновление в {time}.",

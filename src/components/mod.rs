@@ -8,6 +8,7 @@
 pub mod app;
 pub mod breakdown;
 pub mod card;
+pub mod credits;
 pub mod export;
 pub mod history;
 pub mod i18n;

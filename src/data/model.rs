@@ -389,9 +389,50 @@ impl Dataset {
     }
 }
 
+/// A validated `as_of` (`YYYY-MM-DD[THH:MM[:SS][Z|±HH:MM]]`) taken apart for
+/// display: its date, its clock time `HH:MM` (seconds dropped) when given,
+/// and its zone (`Z` or `±HH:MM`) when given. The time is shown as written,
+/// in the zone the data gives, not converted to the reader's.
+pub fn split_as_of(s: &str) -> Option<(Date, Option<&str>, Option<&str>)> {
+    let date = Date::parse(s.get(..10)?)?;
+    let Some(rest) = s.get(10..).filter(|r| !r.is_empty()) else {
+        return Some((date, None, None));
+    };
+    let time = rest.get(1..6)?;
+    let mut zone = rest.get(6..)?;
+    if zone.starts_with(':') {
+        zone = zone.get(3..)?;
+    }
+    Some((date, Some(time), (!zone.is_empty()).then_some(zone)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn as_of_splits_into_date_time_and_zone() {
+        let d = Date::parse("2024-08-19").unwrap();
+        assert_eq!(split_as_of("2024-08-19"), Some((d, None, None)));
+        assert_eq!(
+            split_as_of("2024-08-19T14:05"),
+            Some((d, Some("14:05"), None))
+        );
+        assert_eq!(
+            split_as_of("2024-08-19T14:05:59Z"),
+            Some((d, Some("14:05"), Some("Z")))
+        );
+        assert_eq!(
+            split_as_of("2024-08-19T14:05+04:00"),
+            Some((d, Some("14:05"), Some("+04:00")))
+        );
+        assert_eq!(
+            split_as_of("2024-08-19T14:05:07-03:30"),
+            Some((d, Some("14:05"), Some("-03:30")))
+        );
+        assert_eq!(split_as_of("2024-02-30"), None);
+        assert_eq!(split_as_of("2024-08-19T1"), None);
+    }
 
     #[test]
     fn dates_parse_strictly() {

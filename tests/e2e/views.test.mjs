@@ -678,7 +678,9 @@ test('at 320 px no view scrolls the page sideways and every control is at least 
     assert.ok(overflow <= 0, `${view} at 320px scrolls the page sideways by ${overflow}px`);
     const small = await page.locator('#widget').evaluate((host) => {
       const out = [];
-      for (const el of host.shadowRoot.querySelectorAll('button, input, select, a[href], [role=tab]')) {
+      // The sources' links are targets too, once their list is open.
+      for (const d of host.shadowRoot.querySelectorAll('details')) d.open = true;
+      for (const el of host.shadowRoot.querySelectorAll('button, input, select, a[href], [role=tab], summary')) {
         const r = el.getBoundingClientRect();
         // Not shown in this view (a hidden panel keeps its boxes: content-visibility).
         // A radio is visually hidden; what shows is its label.
