@@ -594,11 +594,14 @@ async fn without_lang_the_page_language_is_used() {
     let note = q(&el, ".ms-embed-stale");
     let prefix = tr("fr", Msg::EmbedStale).split("{time}").next().unwrap();
     assert!(text(&note).starts_with(prefix), "{}", text(&note));
-    let hidden = text(&q(&el, ".ms-embed-stale .ms-sr-only"));
+    // The failure itself is on screen, not for screen readers alone.
+    let detail = q(&el, ".ms-embed-stale .ms-embed-detail");
     assert!(
-        hidden.starts_with("Les données intégrées à la page sont illisibles"),
-        "{hidden}"
+        text(&detail).starts_with("Les données intégrées à la page sont illisibles"),
+        "{}",
+        text(&detail)
     );
+    assert!(detail.closest(".ms-sr-only").unwrap().is_none());
     assert_eq!(
         text(&q(&el, ".ms-embed-stale .ms-embed-retry")),
         tr("fr", Msg::EmbedRetry)
@@ -1209,5 +1212,66 @@ async fn a_timeline_mounted_empty_draws_and_shows_events_that_arrive_later() {
             .length()
             > 0
     );
+    remove(&el).await;
+}
+
+#[wasm_bindgen_test]
+async fn bad_data_or_a_failing_source_leaves_the_last_good_data_on_screen() {
+    let el = element(Some(DEFAULT), &[]);
+    mount(&el).await;
+    assert_eq!(text(&q(&el, ".ms-country")), "Azerbaijan");
+    let both = || types(&["medal-summary-load", "medal-summary-error"]);
+
+    // A document of another version, then not a document at all.
+    let v2 =
+        js_sys::JSON::parse(r#"{"version":2,"country":{"code":"AZE","name":"Other"}}"#).unwrap();
+    for (value, path) in [(v2, "version"), (JsValue::from(42), "$")] {
+        let ev = set_data(&el, &value).await;
+        assert_eq!(ev.type_(), "medal-summary-error");
+        assert_eq!(get(&ev.detail(), &["stale"]), JsValue::TRUE, "{path}");
+        assert_eq!(state(&el), "ready");
+        assert_eq!(text(&q(&el, ".ms-country")), "Azerbaijan", "{path}");
+        assert!(shadow(&el)
+            .query_selector(".ms-embed-error")
+            .unwrap()
+            .is_none());
+        let detail = text(&q(&el, ".ms-embed-stale .ms-embed-detail"));
+        assert!(detail.contains(&format!("{path}: ")), "{path}: {detail}");
+    }
+
+    // New good data replaces it, and the note goes.
+    let ev = set_data(&el, &default_named("Azerbaijan (new)")).await;
+    assert_eq!(ev.type_(), "medal-summary-load");
+    assert_eq!(text(&q(&el, ".ms-country")), "Azerbaijan (new)");
+    assert!(shadow(&el)
+        .query_selector(".ms-embed-stale")
+        .unwrap()
+        .is_none());
+
+    // A `src` that cannot be requested (the Request constructor refuses a
+    // URL with credentials, so no network is involved).
+    let ev = next_event(&el, both());
+    Reflect::set(&el, &"data".into(), &JsValue::NULL).unwrap();
+    el.set_attribute("src", "http://user:pw@127.0.0.1/never.json")
+        .unwrap();
+    let ev: CustomEvent = JsFuture::from(ev).await.unwrap().dyn_into().unwrap();
+    yew::scheduler::flush().await;
+    // `data = null` goes back to the inline JSON first, then `src` wins.
+    let ev = if ev.type_() == "medal-summary-load" {
+        let next = next_event(&el, both());
+        JsFuture::from(next)
+            .await
+            .unwrap()
+            .dyn_into::<CustomEvent>()
+            .unwrap()
+    } else {
+        ev
+    };
+    yew::scheduler::flush().await;
+    assert_eq!(ev.type_(), "medal-summary-error");
+    assert_eq!(get(&ev.detail(), &["stale"]), JsValue::TRUE);
+    assert_eq!(state(&el), "ready");
+    assert!(text(&q(&el, ".ms-country")).starts_with("Azerbaijan"));
+    assert!(text(&q(&el, ".ms-embed-stale .ms-embed-detail")).contains("never.json"));
     remove(&el).await;
 }

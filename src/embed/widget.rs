@@ -225,6 +225,9 @@ pub struct Widget {
     waiters: Vec<Function>,
     /// A prerendered snapshot is on screen (until there is data to show).
     prerendered: bool,
+    /// The load under way is for a new source (`data`, `src`) while other
+    /// data is on screen: it replaces that data, or fails beside it.
+    replacing: bool,
     _token: WidgetToken,
 }
 
@@ -253,6 +256,7 @@ impl Component for Widget {
             announcement: String::new(),
             waiters: Vec::new(),
             prerendered: ctx.props().prerendered,
+            replacing: false,
             _token: WidgetToken::new(),
         };
         w.apply_height(ctx);
@@ -280,12 +284,13 @@ impl Component for Widget {
                 } else {
                     Source::Property(value)
                 };
-                self.load = Load::Loading;
+                let skeleton = self.start_new_source();
                 self.load(ctx, false);
-                // Only a request shows the skeleton; data at hand is shown in
-                // the next task, and rendering the skeleton meanwhile would
-                // start the views afresh (tab, sort, search and focus lost).
-                matches!(self.source, Source::Url(_))
+                // Only a request shows the skeleton, and only with no data on
+                // screen; data at hand is shown in the next task, and
+                // rendering the skeleton meanwhile would start the views
+                // afresh (tab, sort, search and focus lost).
+                skeleton && matches!(self.source, Source::Url(_))
             }
             Msg::Reload(waiter) => {
                 self.waiters.extend(waiter);
@@ -369,11 +374,17 @@ impl Component for Widget {
                 let retry = ctx.link().callback(|_: MouseEvent| Msg::Reload(None));
                 let stale_note = stale.as_ref().map(|f| {
                     let time = time_of_day(lang.code(), *updated);
+                    // What went wrong, where: the first error's JSON path and
+                    // what was expected there, for whoever fixes the data.
+                    let first = f.problems.iter().find(|p| p.severity == Severity::Error);
                     html! {
                         <p class="ms-embed-note ms-embed-stale">
                             <span>{ fill(tr_in(lang, Text::EmbedStale), &[("time", &time)]) }</span>
-                            <span class="ms-sr-only">{ f.text(lang) }</span>
                             <button type="button" class="ms-embed-retry" onclick={retry}>{ tr_in(lang, Text::EmbedRetry) }</button>
+                            <span class="ms-embed-detail">
+                                { f.text(lang) }
+                                if let Some(p) = first { { " " }<code>{ p.to_string() }</code> }
+                            </span>
                         </p>
                     }
                 });
@@ -476,7 +487,7 @@ impl Widget {
             && !matches!(self.source, Source::Pending | Source::Property(_));
         if reload {
             self.source = self.pick_source(ctx);
-            self.load = Load::Loading;
+            self.start_new_source();
             self.validators = Validators::default();
             self.body = None;
             // Plans the next refresh too, once it has settled.
@@ -486,6 +497,18 @@ impl Widget {
             self.schedule(ctx);
         }
         render
+    }
+
+    /// Before loading a new source: data on screen stays there until the new
+    /// source's data replaces it, and stays for good if that fails (the
+    /// failure is shown beside it, as a failed refresh's is); with none, the
+    /// skeleton shows. `true` when it is the skeleton.
+    fn start_new_source(&mut self) -> bool {
+        self.replacing = matches!(self.load, Load::Ready { .. });
+        if !self.replacing {
+            self.load = Load::Loading;
+        }
+        !self.replacing
     }
 
     /// Loads from the current source. `refreshing` keeps what is shown while
@@ -593,6 +616,7 @@ impl Widget {
 
     /// A 304 or an identical body: the data shown is current.
     fn confirm_current(&mut self, ctx: &Context<Self>) {
+        self.replacing = false;
         if let Load::Ready { updated, stale, .. } = &mut self.load {
             *updated = js_sys::Date::now();
             *stale = None;
@@ -606,7 +630,8 @@ impl Widget {
 
     /// Shows a load's outcome; `true` when its data is now on screen.
     fn finish(&mut self, ctx: &Context<Self>, result: Result<Loaded, Failure>) -> bool {
-        let refreshed = matches!(self.load, Load::Ready { .. });
+        let showing = matches!(self.load, Load::Ready { .. });
+        let refreshed = showing && !std::mem::take(&mut self.replacing);
         match result {
             Ok((data, problems)) => {
                 let errors = problems
@@ -614,8 +639,8 @@ impl Widget {
                     .filter(|p| p.severity == Severity::Error)
                     .count();
                 let has_errors = errors > 0;
-                if refreshed && has_errors {
-                    // A broken update must not replace good data.
+                if showing && has_errors {
+                    // A broken update or new source must not replace good data.
                     let f = Failure::with_problems(
                         FailKind::Invalid,
                         self.url(),
@@ -663,7 +688,7 @@ impl Widget {
                 true
             }
             Err(f) => {
-                self.failed(ctx, f, refreshed);
+                self.failed(ctx, f, showing);
                 false
             }
         }
@@ -769,7 +794,7 @@ impl Widget {
                 }
                 if !listed.is_empty() {
                     <ul>
-                        { for listed.iter().enumerate().map(|(i, p)| html! { <li key={i}>{ p.to_string() }</li> }) }
+                        { for listed.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }
                         if let Some(more) = more { <li>{ more }</li> }
                     </ul>
                 }
