@@ -477,3 +477,32 @@ test('"Copy embed code" gives code that works alone: pasted into an empty page, 
   other.closeAllConnections();
   await new Promise((r) => other.close(r));
 });
+
+test('theme="dark" is dark from the reserved box on, with dark form controls, whatever the reader\'s scheme', async () => {
+  const url = `${site.server.url}/theme-probe.html`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>theme</title><link rel="icon" href="data:,">
+<link rel="stylesheet" href="/embed.css"></head>
+<body><medal-summary id="dark" theme="dark" view="table" src="/data/aze-paris2024.json"></medal-summary>
+<medal-summary id="light" theme="light" view="table" src="/data/aze-paris2024.json"></medal-summary></body></html>`;
+  for (const scheme of ['light', 'dark']) {
+    const page = await site.browser.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await page.goto(url);
+    // Before any widget code: the reserved box (embed.css alone).
+    const box = (id) => page.evaluate((id) => getComputedStyle(document.getElementById(id)).backgroundColor, id);
+    assert.equal(await box('dark'), 'rgb(20, 23, 28)', `reader ${scheme}: the dark placeholder`);
+    assert.equal(await box('light'), 'rgb(255, 255, 255)', `reader ${scheme}: the light placeholder`);
+    // Then the widget: its controls and scrollbars follow the theme.
+    await page.addScriptTag({ type: 'module', url: '/embed.js' });
+    await page.waitForSelector('#dark[data-ms-state="ready"]');
+    await page.waitForSelector('#light[data-ms-state="ready"]');
+    const schemes = (id) => page.locator(`#${id}`).evaluate((host) => [
+      getComputedStyle(host.shadowRoot.querySelector('.ms-root:not([data-ms-prerendered])')).colorScheme,
+      getComputedStyle(host.shadowRoot.querySelector('.ms-ranking input[type=radio]')).colorScheme,
+    ]);
+    assert.deepEqual(await schemes('dark'), ['dark', 'dark'], `reader ${scheme}`);
+    assert.deepEqual(await schemes('light'), ['light', 'light'], `reader ${scheme}`);
+    await page.close();
+  }
+});
