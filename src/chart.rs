@@ -359,17 +359,20 @@ pub fn r2(v: f64) -> String {
 pub const SEGMENT_TEXT_HEIGHT: f64 = 12.5;
 
 /// The text a medal segment of `width` × `height` units can hold: letter and
-/// count ("G2") when both fit, else the count alone (the segment's pattern
+/// count ("G 2") when both fit, else the count alone (the segment's pattern
 /// and the legend still tell the medal), else nothing. The chart's text
-/// alternative lists every count either way.
+/// alternative lists every count either way. A narrow no-break space keeps
+/// the letter off the digits: Russian's "З2" read as "32", French "O2" as
+/// "02".
 pub fn segment_label(letter: &str, count: &str, width: f64, height: f64) -> Option<String> {
     // About 7 units a glyph in bold at 11 units ("G10" is 24.3 in DejaVu
-    // Sans Bold), plus a little air.
+    // Sans Bold), the narrow space about 3, plus a little air.
     let fits = |s: &str| width >= s.chars().count() as f64 * 7.0 + 4.0;
+    let both = format!("{letter}\u{202f}{count}");
     if height < SEGMENT_TEXT_HEIGHT {
         None
-    } else if fits(&format!("{letter}{count}")) {
-        Some(format!("{letter}{count}"))
+    } else if width >= (letter.chars().count() + count.chars().count()) as f64 * 7.0 + 7.0 {
+        Some(both)
     } else if fits(count) {
         Some(count.to_string())
     } else {
@@ -396,13 +399,34 @@ fn char_em(c: char) -> f64 {
     }
 }
 
+/// The estimated width of `s` in user units at font size `size` (bold
+/// text is taken as 12% wider, as DejaVu Sans Bold is), at or a little over
+/// what the widest common system sans draws.
+pub fn label_width(s: &str, size: f64, bold: bool) -> f64 {
+    let k = size * if bold { 1.12 } else { 1.0 };
+    s.chars().map(|c| char_em(c) * k).sum()
+}
+
+/// The room a bar chart's row labels take at its left, in user units: the
+/// widest of `labels` (the first one bold) and a 6-unit gap, between `min`
+/// and `max`, so that names such as "Wrestling (Greco-Roman)" are shown whole
+/// where the chart has room, and only cut beyond `max`.
+pub fn label_column(labels: &[&str], size: f64, min: f64, max: f64) -> f64 {
+    let widest = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| label_width(l, size, i == 0))
+        .fold(0.0, f64::max);
+    (widest + 6.0).clamp(min, max)
+}
+
 /// `s` as it fits in `max` user units at font size `size` (bold text is
 /// taken as 12% wider, as DejaVu Sans Bold is): whole, or cut with an ellipsis. The full text is
 /// always in the chart's text alternative.
 pub fn fit_label(s: &str, max: f64, size: f64, bold: bool) -> String {
     let k = size * if bold { 1.12 } else { 1.0 };
     let width = |c: char| char_em(c) * k;
-    if s.chars().map(width).sum::<f64>() <= max {
+    if label_width(s, size, bold) <= max {
         return s.to_string();
     }
     let room = max - width('…');
@@ -634,20 +658,45 @@ mod tests {
         assert_eq!(fit_label("", 0.0, 11.0, false), "");
     }
     #[test]
+    fn the_label_column_fits_the_widest_label_within_its_bounds() {
+        let names = ["All sports", "Judo", "Wrestling (Greco-Roman)"];
+        let col = label_column(&names, 11.0, 92.0, 160.0);
+        // Wide enough that no name is cut, and no wider than it needs.
+        for (i, n) in names.iter().enumerate() {
+            assert_eq!(fit_label(n, col - 6.0, 11.0, i == 0), *n);
+        }
+        assert!((col - 6.0 - label_width(names[2], 11.0, false)).abs() < 1e-9);
+        // Short names keep the minimum; a very long one is held to the maximum.
+        assert_eq!(label_column(&["All", "Judo"], 11.0, 92.0, 160.0), 92.0);
+        assert_eq!(
+            label_column(&["x", &"Long name ".repeat(9)], 11.0, 92.0, 160.0),
+            160.0
+        );
+    }
+
+    #[test]
     fn segment_labels_fit_their_segment_or_are_left_out() {
         // Room for both.
-        assert_eq!(segment_label("G", "2", 40.0, 18.2).as_deref(), Some("G2"));
+        assert_eq!(
+            segment_label("G", "2", 40.0, 18.2).as_deref(),
+            Some("G\u{202f}2")
+        );
         // Too narrow for "B10" (25 units) but not for "10" (18): the count stays.
         assert_eq!(segment_label("B", "10", 20.0, 30.0).as_deref(), Some("10"));
         // Too short for a line of text, however wide: nothing spills out.
         assert_eq!(segment_label("S", "1", 40.0, 7.2), None);
         assert_eq!(
             segment_label("S", "1", 40.0, SEGMENT_TEXT_HEIGHT).as_deref(),
-            Some("S1")
+            Some("S\u{202f}1")
         );
         // Too narrow for even the count.
         assert_eq!(segment_label("G", "1", 8.0, 30.0), None);
         // Multi-byte letters count as one glyph each.
-        assert_eq!(segment_label("З", "2", 18.0, 18.0).as_deref(), Some("З2"));
+        assert_eq!(
+            segment_label("З", "2", 21.0, 18.0).as_deref(),
+            Some("З\u{202f}2")
+        );
+        // The letter and its space need 3 units more than the two glyphs.
+        assert_eq!(segment_label("З", "2", 20.0, 18.0).as_deref(), Some("2"));
     }
 }

@@ -411,7 +411,7 @@ pub fn app(props: &AppProps) -> Html {
                             aria-selected={if is { "true" } else { "false" }}
                             aria-controls={panel_id(v)}
                             tabindex={if is { "0" } else { "-1" }}
-                            data-view={v.as_str()} {onclick}>
+                            data-view={v.as_str()} data-label={tr(l, v.label())} {onclick}>
                             { tr(l, v.label()) }
                         </button>
                     }

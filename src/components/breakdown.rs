@@ -5,7 +5,9 @@ use super::i18n::{tr, trf, Msg};
 use super::intl::format_count;
 use super::medals::{counts_phrase, letter_msg};
 use super::Shared;
-use crate::chart::{by_sport, fit_label, hbar_chart, r2, segment_label, tally_of, Frame, Segment};
+use crate::chart::{
+    by_sport, fit_label, hbar_chart, label_column, r2, segment_label, tally_of, Frame, Segment,
+};
 use crate::data::model::{Dataset, MedalKind};
 use yew::prelude::*;
 
@@ -85,7 +87,13 @@ pub fn breakdown(props: &BreakdownProps) -> Html {
     let sports = by_sport(medals);
     let mut rows = vec![(tr(lang, Msg::AllSports).to_string(), tally_of(medals))];
     rows.extend(sports.iter().map(|s| (s.sport.clone(), s.tally)));
-    let chart = hbar_chart(&rows, FRAME, 26.0, 0.7);
+    // Half the chart at most for the names: the bars keep the other half.
+    let labels: Vec<&str> = rows.iter().map(|(l, _)| l.as_str()).collect();
+    let frame = Frame {
+        left: label_column(&labels, 11.0, FRAME.left, FRAME.width / 2.0),
+        ..FRAME
+    };
+    let chart = hbar_chart(&rows, frame, 26.0, 0.7);
     let base = format!("{}-bd", props.ns);
     let title_id = format!("{base}-title");
     let desc_id = format!("{base}-desc");
@@ -110,8 +118,8 @@ pub fn breakdown(props: &BreakdownProps) -> Html {
                     // The first bar is the "all sports" total; sport names are unique.
                     <g key={if i == 0 { "\u{0}all".to_string() } else { bar.label.clone() }}
                         class={classes!("ms-bar", (i == 0).then_some("ms-bar-all"))}>
-                        <text x={r2(FRAME.left - 6.0)} y={r2(bar.y + bar.height / 2.0)} text-anchor="end"
-                            dominant-baseline="central" class="ms-bar-label">{ fit_label(&bar.label, FRAME.left - 6.0, 11.0, i == 0) }</text>
+                        <text x={r2(frame.left - 6.0)} y={r2(bar.y + bar.height / 2.0)} text-anchor="end"
+                            dominant-baseline="central" class="ms-bar-label">{ fit_label(&bar.label, frame.left - 6.0, 11.0, i == 0) }</text>
                         { for bar.segments.iter().map(|s| html! {
                             <g key={s.kind.as_str()}>{ segment(s, &pat, lang) }</g>
                         }) }

@@ -777,3 +777,48 @@ test('on a slow CPU the timeline\'s markers are shown placed in the first frame 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// A tab's label is bold when selected. Each tab keeps its bold width, so
+// going from tab to tab moves no tab and, where the tabs wrap (a phone), the
+// strip keeps its rows: the view below does not jump.
+test('selecting a tab moves no tab and keeps the strip\'s height, in every language', async () => {
+  for (const [lang, width] of [['en', 375], ['az', 375], ['fr', 375], ['ru', 320], ['en', 1024]]) {
+    const { page, errors } = await show({ lang, width });
+    const seen = [];
+    for (const v of VIEWS) {
+      await page.locator(`#widget [role=tab][data-view="${v}"]`).click();
+      await page.locator(`#widget [role=tabpanel][data-view="${v}"]:not([hidden])`).waitFor();
+      seen.push(await page.locator('#widget').evaluate((host) => {
+        const list = host.shadowRoot.querySelector('[role=tablist]');
+        const tabs = [...list.querySelectorAll('[role=tab]')].map((t) => { const r = t.getBoundingClientRect(); return `${Math.round(r.left)},${Math.round(r.top - list.getBoundingClientRect().top)},${Math.round(r.width)}`; });
+        return `strip ${Math.round(list.getBoundingClientRect().height)}: ${tabs.join(' ')}`;
+      }));
+    }
+    assert.deepEqual(seen.filter((s) => s !== seen[0]), [], `${lang} at ${width}px, first ${seen[0]}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+// Where the card takes two columns, its four medal tiles share half the
+// width: no label may break inside a word there, in any language.
+test('the medal tiles\' labels never break inside a word', async () => {
+  for (const lang of Object.keys(LANGS)) {
+    for (const width of [900, 940, 1024, 1100, 1300]) {
+      const { page, errors } = await show({ lang, width });
+      await page.evaluate(() => { document.querySelector('main').style.maxWidth = 'none'; });
+      const broken = await page.locator('#widget').evaluate((host) => [...host.shadowRoot.querySelectorAll('.ms-tally .ms-label')]
+        .filter((l) => {
+          // More line boxes than words: a word was split.
+          const r = document.createRange();
+          r.selectNodeContents(l);
+          const lines = new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size;
+          return lines > l.textContent.trim().split(/\s+/).length;
+        })
+        .map((l) => `"${l.textContent}" ${Math.round(l.getBoundingClientRect().width)}px`));
+      assert.deepEqual(broken, [], `${lang} at ${width}px`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  }
+});
