@@ -1042,3 +1042,59 @@ async fn no_credits_when_the_data_gives_no_date_and_no_source() {
         "the rest is still there"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_view_picked_from_a_frame_scrolled_past_the_tabs_starts_at_the_tabs() {
+    // The widget's scroll frame, as the element gives it: fixed height.
+    let frame = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_element("div")
+        .unwrap();
+    frame.set_class_name("ms-root");
+    frame
+        .set_attribute(
+            "style",
+            "height: 300px; overflow: auto; width: 360px; padding-top: 100px",
+        )
+        .unwrap();
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .body()
+        .unwrap()
+        .append_child(&frame)
+        .unwrap();
+    let mut p = default_props();
+    p.view = "table".into();
+    let handle =
+        yew::Renderer::<medal_summary::components::App>::with_root_and_props(frame.clone(), p)
+            .render();
+    yew::scheduler::flush().await;
+    let tabs = q(&frame, "[role=tablist]");
+    let top = |el: &Element| el.get_bounding_client_rect().top();
+
+    // Down the table, tabs out of sight; then another view.
+    frame.set_scroll_top(2000);
+    assert!(
+        top(&tabs) < top(&frame) - 50.0,
+        "the test needs the tabs scrolled away"
+    );
+    click(&q(&frame, "[role=tab][data-view=medalists]")).await;
+    assert!(
+        (top(&tabs) - top(&frame)).abs() < 1.0,
+        "tabs at {} against the frame's {}",
+        top(&tabs),
+        top(&frame)
+    );
+
+    // With the tabs in sight (100 px down the frame), picking a view scrolls nothing.
+    frame.set_scroll_top(60);
+    let before = frame.scroll_top();
+    click(&q(&frame, "[role=tab][data-view=card]")).await;
+    assert_eq!(frame.scroll_top(), before);
+    handle.destroy();
+    frame.remove();
+}

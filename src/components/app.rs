@@ -201,6 +201,30 @@ pub fn app(props: &AppProps) -> Html {
     // refresh took away is forgotten, so its return builds nothing unasked.
     let preparing = use_mut_ref(Vec::<View>::new);
     let timeline_panel = use_node_ref();
+    let tabs_ref = use_node_ref();
+    // A view picked while the frame is scrolled past the tabs (the reader
+    // went down a long view, then picked another) is shown from its top,
+    // tabs in sight, not wherever the old view's scroll left the frame. Not
+    // on the first render: a prerendered snapshot's scroll is carried over.
+    {
+        let tabs_ref = tabs_ref.clone();
+        let shown = use_mut_ref(|| current);
+        use_effect_with(current, move |now| {
+            if std::mem::replace(&mut *shown.borrow_mut(), *now) == *now {
+                return;
+            }
+            let Some(tabs) = tabs_ref.cast::<Element>() else {
+                return;
+            };
+            if let Ok(Some(frame)) = tabs.closest(".ms-root") {
+                let gap =
+                    tabs.get_bounding_client_rect().top() - frame.get_bounding_client_rect().top();
+                if gap < 0.0 {
+                    frame.set_scroll_top(frame.scroll_top() + gap.floor() as i32);
+                }
+            }
+        });
+    }
     {
         let mut p = preparing.borrow_mut();
         visited
@@ -397,7 +421,7 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <div class="ms-widget" lang={(!lang.is_empty()).then(|| lang.clone())}>
-            <div class="ms-tabs" role="tablist" aria-label={trf(l, Msg::ViewsLabel, &[("country", &country)])}
+            <div class="ms-tabs" ref={tabs_ref} role="tablist" aria-label={trf(l, Msg::ViewsLabel, &[("country", &country)])}
                 onkeydown={onkeydown} {onmouseover} {onpointerdown} {onfocusin}>
                 { for views.iter().map(|&v| {
                     let is = v == current;
