@@ -540,11 +540,14 @@ impl Widget {
                 // Validators only with data on screen: a 304 confirms what is
                 // shown, and while a load is under way (say `data = null`
                 // then `refreshNow()` in one task) nothing is.
-                let validators = if refreshing && matches!(self.load, Load::Ready { .. }) {
-                    self.validators.clone()
-                } else {
-                    Validators::default()
-                };
+                // Nor while a new source is replacing the data on screen:
+                // those validators are the old data's.
+                let validators =
+                    if refreshing && !self.replacing && matches!(self.load, Load::Ready { .. }) {
+                        self.validators.clone()
+                    } else {
+                        Validators::default()
+                    };
                 ctx.link().send_future(async move {
                     let result = fetch::get(&url, &validators, &signal, timed_out).await;
                     Msg::Fetched { seq, result }
@@ -582,7 +585,10 @@ impl Widget {
             }
             Ok(Fetched::Body { text, validators }) => {
                 let print = fingerprint(&text);
-                if self.body == Some(print) && matches!(self.load, Load::Ready { .. }) {
+                if self.body == Some(print)
+                    && !self.replacing
+                    && matches!(self.load, Load::Ready { .. })
+                {
                     self.validators = validators;
                     self.confirm_current(ctx);
                     return;
