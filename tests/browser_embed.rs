@@ -1275,3 +1275,68 @@ async fn bad_data_or_a_failing_source_leaves_the_last_good_data_on_screen() {
     assert!(text(&q(&el, ".ms-embed-stale .ms-embed-detail")).contains("never.json"));
     remove(&el).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_new_ranking_or_view_attribute_keeps_the_readers_place() {
+    let el = element(Some(DEFAULT), &[("view", "table")]);
+    mount(&el).await;
+    let search = q(&el, ".ms-table-view input[type=search]");
+    let input: web_sys::HtmlInputElement = search.clone().dyn_into().unwrap();
+    input.set_value("aze");
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    let rows = |el: &Element| {
+        shadow(el)
+            .query_selector_all(".ms-table-view tbody tr")
+            .unwrap()
+            .length()
+    };
+    let found = rows(&el);
+    assert!(
+        (1..10).contains(&found),
+        "the search narrowed the table: {found} rows"
+    );
+    let checked = |el: &Element| {
+        q(el, ".ms-ranking input:checked")
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .value()
+    };
+    assert_eq!(checked(&el), "gold");
+
+    // The ranking changes; the view, its search and its rows stay.
+    el.set_attribute("ranking", "total").unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(checked(&el), "total");
+    assert_eq!(selected(&el), "table");
+    let search = q(&el, ".ms-table-view input[type=search]");
+    assert_eq!(
+        search
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .value(),
+        "aze"
+    );
+    assert_eq!(rows(&el), found);
+
+    // A new view is shown, and the table keeps its search for the reader's return.
+    el.set_attribute("view", "card").unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(selected(&el), "card");
+    q(&el, "[role=tab][data-view=table]")
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    yew::scheduler::flush().await;
+    let search = q(&el, ".ms-table-view input[type=search]");
+    assert_eq!(
+        search
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .value(),
+        "aze"
+    );
+    remove(&el).await;
+}

@@ -33,10 +33,13 @@ pub struct AppProps {
     /// BCP-47 language tag; `""` means English.
     #[prop_or_default]
     pub lang: AttrValue,
-    /// Initial tab: `card` | `medalists` | `table` | `history` | `timeline`; `""` = card.
+    /// The tab to show: `card` | `medalists` | `table` | `history` | `timeline`;
+    /// `""` = card. Shown first, and again each time this prop changes; the
+    /// reader's tabs change it in between.
     #[prop_or_default]
     pub view: AttrValue,
-    /// Initial ranking (the table's switch changes it).
+    /// The ranking, first and each time this prop changes (the table's
+    /// switch changes it in between).
     #[prop_or_default]
     pub ranking: RankBy,
     /// Unique per widget on the page; prefixes every DOM id.
@@ -345,6 +348,25 @@ pub fn app(props: &AppProps) -> Html {
         let initial = props.ranking;
         use_state(move || initial)
     };
+    // The element's `view` and `ranking` attributes after the start: a new
+    // value takes effect where the reader is, and every view keeps its
+    // search, sort and place (the app used to be started afresh for it).
+    {
+        let (selected, ranking) = (selected.clone(), ranking.clone());
+        let given = (props.view.clone(), props.ranking, props.data.clone());
+        let last = use_mut_ref(|| (props.view.clone(), props.ranking));
+        use_effect_with(given, move |(view, by, data)| {
+            let (old_view, old_by) = last.replace((view.clone(), *by));
+            if old_view != *view {
+                if let Some(v) = View::parse(view).filter(|v| v.offered(data)) {
+                    selected.set(v);
+                }
+            }
+            if old_by != *by {
+                ranking.set(*by);
+            }
+        });
+    }
     let placings = use_memo((data.clone(), *ranking), |(d, by)| {
         d.table
             .valid()

@@ -401,9 +401,6 @@ impl Component for Widget {
                         <p class="ms-embed-note ms-embed-partial">{ reason.text(lang, None) }</p>
                     }
                 });
-                // `view` and `ranking` are initial states inside App: a new
-                // attribute value must start it afresh to take effect.
-                let key = format!("{}|{}", a.view, a.ranking.as_str());
                 let src = if a.src.is_empty() {
                     AttrValue::default()
                 } else {
@@ -413,7 +410,7 @@ impl Component for Widget {
                     <>
                         { for stale_note }
                         { for partial }
-                        <App key={key} data={data.clone()} problems={problems.clone()}
+                        <App data={data.clone()} problems={problems.clone()}
                             lang={AttrValue::Static(lang.code())} view={AttrValue::from(a.view.clone())}
                             ranking={a.ranking} instance={AttrValue::from(format!("ms{}", ctx.props().id))}
                             src={src} />
