@@ -1340,3 +1340,60 @@ async fn a_new_ranking_or_view_attribute_keeps_the_readers_place() {
     );
     remove(&el).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_replacement_is_not_announced_and_data_null_with_nothing_else_keeps_the_data() {
+    // Set through the property, with no src and no inline JSON behind it.
+    let el = element(None, &[]);
+    mount(&el).await;
+    set_data(&el, &default_named("Azerbaijan")).await;
+    let live = q(&el, "[aria-live=polite]");
+    // Other figures for the same country (say, another Games): shown, not
+    // announced as medals won or corrected.
+    let other = js_sys::JSON::parse(&add_bronze(DEFAULT)).unwrap();
+    let ev = set_data(&el, &other).await;
+    assert_eq!(ev.type_(), "medal-summary-load");
+    assert_eq!(text(&live), "");
+
+    // Nothing else to load: the data stays, the note says why, and offers
+    // no Retry that could not help.
+    let ev = set_data(&el, &JsValue::NULL).await;
+    assert_eq!(ev.type_(), "medal-summary-error");
+    assert_eq!(
+        get(&ev.detail(), &["kind"]).as_string().as_deref(),
+        Some("no-data")
+    );
+    assert_eq!(get(&ev.detail(), &["stale"]), JsValue::TRUE);
+    assert_eq!(text(&q(&el, ".ms-country")), "Azerbaijan");
+    let note = q(&el, ".ms-embed-stale");
+    assert!(
+        text(&note).starts_with("Could not update"),
+        "{}",
+        text(&note)
+    );
+    assert!(note.query_selector(".ms-embed-retry").unwrap().is_none());
+    remove(&el).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_view_asked_for_before_the_data_that_offers_it_is_shown_when_it_comes() {
+    // First data without hosted events: no timeline to show.
+    let doc = js_sys::JSON::parse(DEFAULT).unwrap();
+    Reflect::delete_property(&doc.clone().into(), &"hosted".into()).unwrap();
+    let el = element(None, &[]);
+    mount(&el).await;
+    set_data(&el, &doc).await;
+    assert!(shadow(&el)
+        .query_selector("[role=tab][data-view=timeline]")
+        .unwrap()
+        .is_none());
+    // The page asks for the timeline, then gives the data that has it.
+    let ev = next_event(&el, types(&["medal-summary-load", "medal-summary-error"]));
+    el.set_attribute("view", "timeline").unwrap();
+    yew::scheduler::flush().await;
+    Reflect::set(&el, &"data".into(), &js_sys::JSON::parse(DEFAULT).unwrap()).unwrap();
+    JsFuture::from(ev).await.unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(selected(&el), "timeline");
+    remove(&el).await;
+}

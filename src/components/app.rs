@@ -350,15 +350,16 @@ pub fn app(props: &AppProps) -> Html {
     };
     // The element's `view` and `ranking` attributes after the start: a new
     // value takes effect where the reader is, and every view keeps its
-    // search, sort and place (the app used to be started afresh for it).
+    // search, sort and place (the app used to be started afresh for it). A
+    // view the data does not offer yet is kept: new data given with it
+    // may (until then the card shows).
     {
         let (selected, ranking) = (selected.clone(), ranking.clone());
-        let given = (props.view.clone(), props.ranking, props.data.clone());
         let last = use_mut_ref(|| (props.view.clone(), props.ranking));
-        use_effect_with(given, move |(view, by, data)| {
+        use_effect_with((props.view.clone(), props.ranking), move |(view, by)| {
             let (old_view, old_by) = last.replace((view.clone(), *by));
             if old_view != *view {
-                if let Some(v) = View::parse(view).filter(|v| v.offered(data)) {
+                if let Some(v) = View::parse(view) {
                     selected.set(v);
                 }
             }

@@ -286,11 +286,11 @@ impl Component for Widget {
                 };
                 let skeleton = self.start_new_source();
                 self.load(ctx, false);
-                // Only a request shows the skeleton, and only with no data on
-                // screen; data at hand is shown in the next task, and
-                // rendering the skeleton meanwhile would start the views
-                // afresh (tab, sort, search and focus lost).
-                skeleton && matches!(self.source, Source::Url(_))
+                // With no data on screen, only a request shows the skeleton:
+                // data at hand is shown in the next task. With data on
+                // screen, render: a failure already known (nothing left to
+                // load) shows its note now.
+                !skeleton || matches!(self.source, Source::Url(_))
             }
             Msg::Reload(waiter) => {
                 self.waiters.extend(waiter);
@@ -380,7 +380,9 @@ impl Component for Widget {
                     html! {
                         <p class="ms-embed-note ms-embed-stale">
                             <span>{ fill(tr_in(lang, Text::EmbedStale), &[("time", &time)]) }</span>
-                            <button type="button" class="ms-embed-retry" onclick={retry}>{ tr_in(lang, Text::EmbedRetry) }</button>
+                            if f.kind != FailKind::NoData {
+                                <button type="button" class="ms-embed-retry" onclick={retry}>{ tr_in(lang, Text::EmbedRetry) }</button>
+                            }
                             <span class="ms-embed-detail">
                                 { f.text(lang) }
                                 if let Some(p) = first { { " " }<code>{ p.to_string() }</code> }
@@ -485,8 +487,6 @@ impl Widget {
         if reload {
             self.source = self.pick_source(ctx);
             self.start_new_source();
-            self.validators = Validators::default();
-            self.body = None;
             // Plans the next refresh too, once it has settled.
             self.load(ctx, false);
             render = true;
@@ -501,6 +501,10 @@ impl Widget {
     /// failure is shown beside it, as a failed refresh's is); with none, the
     /// skeleton shows. `true` when it is the skeleton.
     fn start_new_source(&mut self) -> bool {
+        // The old source's validators would have a server confirm, with a
+        // 304, data that is not its own.
+        self.validators = Validators::default();
+        self.body = None;
         self.replacing = matches!(self.load, Load::Ready { .. });
         if !self.replacing {
             self.load = Load::Loading;
@@ -634,7 +638,9 @@ impl Widget {
     /// Shows a load's outcome; `true` when its data is now on screen.
     fn finish(&mut self, ctx: &Context<Self>, result: Result<Loaded, Failure>) -> bool {
         let showing = matches!(self.load, Load::Ready { .. });
-        let refreshed = showing && !std::mem::take(&mut self.replacing);
+        // `replacing` holds until the new source's data is on screen: its
+        // retries and refreshes must not act as refreshes of the old data.
+        let refreshed = showing && !self.replacing;
         match result {
             Ok((data, problems)) => {
                 let errors = problems
@@ -654,7 +660,10 @@ impl Widget {
                     self.failed(ctx, f, true);
                     return false;
                 }
-                if let Load::Ready { data: old, .. } = &self.load {
+                self.replacing = false;
+                // Announced only as a refresh: a replacement (say, another
+                // Games) is not a change in the medal count.
+                if let (true, Load::Ready { data: old, .. }) = (refreshed, &self.load) {
                     if old.country.code == data.country.code {
                         if let (Some(b), Some(a)) = (featured_tally(old), featured_tally(&data)) {
                             let lang = self.attrs.lang;
