@@ -1306,19 +1306,19 @@ async fn a_new_ranking_or_view_attribute_keeps_the_readers_place() {
     };
     assert_eq!(checked(&el), "gold");
 
+    let searched = |el: &Element| {
+        q(el, ".ms-table-view input[type=search]")
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .value()
+    };
+
     // The ranking changes; the view, its search and its rows stay.
     el.set_attribute("ranking", "total").unwrap();
     yew::scheduler::flush().await;
     assert_eq!(checked(&el), "total");
     assert_eq!(selected(&el), "table");
-    let search = q(&el, ".ms-table-view input[type=search]");
-    assert_eq!(
-        search
-            .dyn_into::<web_sys::HtmlInputElement>()
-            .unwrap()
-            .value(),
-        "aze"
-    );
+    assert_eq!(searched(&el), "aze");
     assert_eq!(rows(&el), found);
 
     // A new view is shown, and the table keeps its search for the reader's return.
@@ -1330,14 +1330,7 @@ async fn a_new_ranking_or_view_attribute_keeps_the_readers_place() {
         .unwrap()
         .click();
     yew::scheduler::flush().await;
-    let search = q(&el, ".ms-table-view input[type=search]");
-    assert_eq!(
-        search
-            .dyn_into::<web_sys::HtmlInputElement>()
-            .unwrap()
-            .value(),
-        "aze"
-    );
+    assert_eq!(searched(&el), "aze");
     remove(&el).await;
 }
 

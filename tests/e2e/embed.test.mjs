@@ -56,6 +56,38 @@ test('data = null then refreshNow() in the same task goes back to src and settle
   await page.close();
 });
 
+// Data set through the property replaces a `src`'s; going back to the `src`
+// (`data = null`) whose first request fails must not let a retry send the
+// `src`'s old validators: its server's 304 would "confirm" the property's
+// data as the file's.
+test('a failed return to src, then a retry: the file\'s data comes back, not a 304 for the other data', async () => {
+  site.server.state.live = null;
+  const { page, errors } = await open(site.browser.context, pageUrl(['/scenario/live.json?for=replace-retry']));
+  await page.waitForSelector('#w0[data-ms-state="ready"]', { timeout: 10_000 });
+  const name = () => page.locator('#w0 .ms-country').innerText();
+  assert.equal(await name(), 'Azerbaijan');
+  const doc = JSON.parse(await readFile(path.join(DIST, 'data/aze-paris2024.json'), 'utf8'));
+  doc.country.name = 'Property data';
+  assert.equal(await page.evaluate((d) => { const el = document.getElementById('w0'); el.data = d; return el.refreshNow(); }, doc), 'ready');
+  assert.equal(await name(), 'Property data');
+  // The way back to the file fails once (the network drops it)...
+  let drop = true;
+  await page.route('**/scenario/live.json?for=replace-retry', (route) => (drop ? (drop = false, route.abort()) : route.continue()));
+  const failed = page.evaluate(() => new Promise((resolve) => document.getElementById('w0').addEventListener('medal-summary-error', (e) => resolve(e.detail.stale), { once: true })));
+  await page.evaluate(() => { document.getElementById('w0').data = null; });
+  assert.equal(await failed, true, 'the failure is beside the data shown');
+  assert.equal(await name(), 'Property data');
+  // ...and the retry brings the file's own data.
+  site.server.state.headers['/scenario/live.json'] = null;
+  assert.equal(await page.evaluate(() => document.getElementById('w0').refreshNow()), 'ready');
+  assert.equal(site.server.state.headers['/scenario/live.json']['if-none-match'], undefined, 'no validators of the old response');
+  assert.equal(await name(), 'Azerbaijan');
+  assert.equal(await page.locator('#w0 .ms-embed-stale').count(), 0);
+  // The dropped request's own console line is expected.
+  assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_FAILED')), []);
+  await page.close();
+});
+
 // The widget handles an attribute's change after the script that made it,
 // when the host may hold later changes too; each must be acted on (a
 // `refresh` set just before a new `src` used to swallow the new source).

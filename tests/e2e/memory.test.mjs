@@ -11,6 +11,19 @@ import { useSite, open, DIST } from './browser.mjs';
 import { sections, uleb } from '../../scripts/wasm-sections.mjs';
 
 const site = useSite();
+
+/** Page init script: the wasm's memories, as it instantiates, in `window.__memories`. */
+function keepMemories() {
+  window.__memories = [];
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = function (...args) {
+    return instantiate.apply(this, args).then((r) => {
+      const instance = r instanceof WebAssembly.Instance ? r : r.instance;
+      for (const v of Object.values(instance.exports)) if (v instanceof WebAssembly.Memory) window.__memories.push(v);
+      return r;
+    });
+  };
+}
 const STACK = 128 * 1024;
 
 /** The offset of the wasm's first data segment: with the stack placed first, the stack's size. */
@@ -32,17 +45,7 @@ test('the wasm stack is 128 KiB and a heavy session uses under a quarter of it',
 <link rel="stylesheet" href="/embed.css"><script type="module" src="/embed.js"></script></head>
 <body><medal-summary id="w"><script type="application/json">${doc.replace(/</g, '\\u003c')}</script></medal-summary></body></html>`;
   const { page, errors } = await open(site.browser.context, 'about:blank');
-  await page.addInitScript(() => {
-    window.__memories = [];
-    const instantiate = WebAssembly.instantiate;
-    WebAssembly.instantiate = function (...args) {
-      return instantiate.apply(this, args).then((r) => {
-        const instance = r instanceof WebAssembly.Instance ? r : r.instance;
-        for (const v of Object.values(instance.exports)) if (v instanceof WebAssembly.Memory) window.__memories.push(v);
-        return r;
-      });
-    };
-  });
+  await page.addInitScript(keepMemories);
   await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
   await page.goto(url);
   await page.waitForSelector('#w[data-ms-state="ready"]', { timeout: 30_000 });
@@ -113,17 +116,7 @@ test('swapping a 2,000-row table 24 times: the wasm memory levels off', async ()
 <link rel="stylesheet" href="/embed.css"><script type="module" src="/embed.js"></script></head>
 <body><medal-summary id="w" view="table"></medal-summary></body></html>`;
   const { page, errors } = await open(site.browser.context, 'about:blank');
-  await page.addInitScript(() => {
-    window.__memories = [];
-    const instantiate = WebAssembly.instantiate;
-    WebAssembly.instantiate = function (...args) {
-      return instantiate.apply(this, args).then((r) => {
-        const instance = r instanceof WebAssembly.Instance ? r : r.instance;
-        for (const v of Object.values(instance.exports)) if (v instanceof WebAssembly.Memory) window.__memories.push(v);
-        return r;
-      });
-    };
-  });
+  await page.addInitScript(keepMemories);
   await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
   await page.goto(url);
   await page.evaluate(() => customElements.whenDefined('medal-summary'));
