@@ -368,11 +368,10 @@ pub fn segment_label(letter: &str, count: &str, width: f64, height: f64) -> Opti
     // About 7 units a glyph in bold at 11 units ("G10" is 24.3 in DejaVu
     // Sans Bold), the narrow space about 3, plus a little air.
     let fits = |s: &str| width >= s.chars().count() as f64 * 7.0 + 4.0;
-    let both = format!("{letter}\u{202f}{count}");
     if height < SEGMENT_TEXT_HEIGHT {
         None
     } else if width >= (letter.chars().count() + count.chars().count()) as f64 * 7.0 + 7.0 {
-        Some(both)
+        Some(format!("{letter}\u{202f}{count}"))
     } else if fits(count) {
         Some(count.to_string())
     } else {

@@ -448,6 +448,7 @@ pub fn app(props: &AppProps) -> Html {
                 onkeydown={onkeydown} {onmouseover} {onpointerdown} {onfocusin}>
                 { for views.iter().map(|&v| {
                     let is = v == current;
+                    let label = tr(l, v.label());
                     let onclick = {
                         let selected = selected.clone();
                         Callback::from(move |_: MouseEvent| selected.set(v))
@@ -458,8 +459,8 @@ pub fn app(props: &AppProps) -> Html {
                             aria-selected={if is { "true" } else { "false" }}
                             aria-controls={panel_id(v)}
                             tabindex={if is { "0" } else { "-1" }}
-                            data-view={v.as_str()} data-label={tr(l, v.label())} {onclick}>
-                            { tr(l, v.label()) }
+                            data-view={v.as_str()} data-label={label} {onclick}>
+                            { label }
                         </button>
                     }
                 }) }

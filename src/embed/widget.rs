@@ -477,7 +477,7 @@ impl Widget {
         let old = std::mem::replace(&mut self.attrs, Attrs::read(&ctx.props().host));
         let new = &self.attrs;
         // `src` too: the embed code the widget offers quotes it.
-        let mut render = (old.lang, &old.view, old.ranking, &old.src)
+        let render = (old.lang, &old.view, old.ranking, &old.src)
             != (new.lang, &new.view, new.ranking, &new.src);
         if old.height != new.height {
             self.apply_height(ctx);
@@ -489,7 +489,6 @@ impl Widget {
             self.start_new_source();
             // Plans the next refresh too, once it has settled.
             self.load(ctx, false);
-            render = true;
         } else if old.refresh != self.attrs.refresh {
             self.schedule(ctx);
         }
@@ -540,15 +539,14 @@ impl Widget {
                 }));
                 // Validators only with data on screen: a 304 confirms what is
                 // shown, and while a load is under way (say `data = null`
-                // then `refreshNow()` in one task) nothing is.
-                // Nor while a new source is replacing the data on screen:
-                // those validators are the old data's.
-                let validators =
-                    if refreshing && !self.replacing && matches!(self.load, Load::Ready { .. }) {
-                        self.validators.clone()
-                    } else {
-                        Validators::default()
-                    };
+                // then `refreshNow()` in one task) nothing is. (While a new
+                // source replaces the data on screen there are none:
+                // `start_new_source` dropped the old data's.)
+                let validators = if refreshing && matches!(self.load, Load::Ready { .. }) {
+                    self.validators.clone()
+                } else {
+                    Validators::default()
+                };
                 ctx.link().send_future(async move {
                     let result = fetch::get(&url, &validators, &signal, timed_out).await;
                     Msg::Fetched { seq, result }
@@ -586,10 +584,7 @@ impl Widget {
             }
             Ok(Fetched::Body { text, validators }) => {
                 let print = fingerprint(&text);
-                if self.body == Some(print)
-                    && !self.replacing
-                    && matches!(self.load, Load::Ready { .. })
-                {
+                if self.body == Some(print) && matches!(self.load, Load::Ready { .. }) {
                     self.validators = validators;
                     self.confirm_current(ctx);
                     return;
