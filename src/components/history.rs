@@ -138,7 +138,7 @@ pub fn history(props: &HistoryProps) -> Html {
                         <tr>
                             <th scope="col">{ tr(lang, Msg::ColGames) }</th>
                             { for MedalKind::ALL.iter().map(|&k| html! {
-                                <th key={k.as_str()} scope="col" class="ms-col-num">{ mark(k, lang) }{ tr(lang, kind_msg(k)) }</th>
+                                <th key={k.as_str()} scope="col" class="ms-col-num">{ mark(k, lang) }<span class="ms-col-label">{ tr(lang, kind_msg(k)) }</span></th>
                             }) }
                             <th scope="col" class="ms-col-num">{ tr(lang, Msg::Total) }</th>
                             <th scope="col" class="ms-col-num">{ tr(lang, Msg::ColRank) }</th>

@@ -1,6 +1,6 @@
 //! The full medal table: sortable columns (APG sortable table), a search
 //! box, the gold-first / total switch and a control that brings the featured
-//! row into view inside the table's own scroll box.
+//! row into view, inside the table's box and the widget's frame.
 //!
 //! Built for large tables: rows are `Rc`s made once per ranking, sorting and
 //! filtering reorder those same `Rc`s, and each row is a component whose
@@ -406,8 +406,8 @@ pub fn medal_table(props: &MedalTableProps) -> Html {
 /// Scrolls the featured row into view by moving only the widget's own scroll
 /// boxes (never the page, which `scrollIntoView` may do): the table's box,
 /// clear of its sticky header, and then the widget's fixed-height frame
-/// (`.ms-root`), which on a phone may hold the bottom of that box below its
-/// fold. Positions are computed, not read back, because both boxes may
+/// (`.ms-root`), which on a phone holds the whole table below its fold.
+/// Positions are computed, not read back, because both boxes may
 /// scroll smoothly.
 fn scroll_row_into_box(scroller: &Element) {
     let Ok(Some(row)) = scroller.query_selector("tr.ms-featured") else {
@@ -445,9 +445,16 @@ fn scroll_row_into_box(scroller: &Element) {
         return;
     }
     let fr = frame.get_bounding_client_rect();
+    // A box that does not scroll (a phone's table, widget.css) leaves its
+    // header stuck to the frame's top instead, over the rows under it.
+    let stuck = if scroller.scroll_height() <= scroller.client_height() {
+        head
+    } else {
+        0.0
+    };
     let frame_top = fr.top() + f64::from(frame.client_top());
     let frame_bottom = frame_top + f64::from(frame.client_height());
-    let by = nudge(row_top, row_bottom, frame_top, frame_bottom);
+    let by = nudge(row_top, row_bottom, frame_top + stuck, frame_bottom);
     let by = if by > 0.0 { by.ceil() } else { by.floor() };
     if by != 0.0 {
         frame.set_scroll_top(frame.scroll_top() + by as i32);
