@@ -191,6 +191,46 @@ async fn inline_data_renders_and_fires_load() {
     remove(&el).await;
 }
 
+/// A timeline's link in the page address is named by its element's id, so
+/// it does not depend on how many widgets come before it.
+#[wasm_bindgen_test]
+async fn the_timeline_link_in_the_address_is_named_by_the_element_id() {
+    let window = web_sys::window().unwrap();
+    let location = window.location();
+    let before = location.hash().unwrap();
+    location.set_hash("ms-second-event=baku-2019-eyof").unwrap();
+    let first = element(Some(DEFAULT), &[("view", "timeline")]);
+    let second = element(Some(DEFAULT), &[("view", "timeline"), ("id", "second")]);
+    mount(&first).await;
+    mount(&second).await;
+    let shown = |el: &Element| text(&q(el, ".ms-tl-details h3"));
+    assert_eq!(
+        shown(&second),
+        "2019 European Youth Olympic Summer Festival"
+    );
+    assert_eq!(
+        shown(&first),
+        "2015 European Games",
+        "another widget's link is not this one's"
+    );
+    // A choice made in the widget goes into the address under the same name.
+    let marker = shadow(&second)
+        .query_selector("button[data-idx='0']")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap();
+    marker.click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        location.hash().unwrap(),
+        "#ms-second-event=baku-2015-european-games"
+    );
+    location.set_hash(&before).unwrap();
+    remove(&first).await;
+    remove(&second).await;
+}
+
 /// The view of the widget's selected tab.
 fn selected(el: &Element) -> String {
     q(el, "[role=tab][aria-selected=true]")

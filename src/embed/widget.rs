@@ -408,13 +408,23 @@ impl Component for Widget {
                 } else {
                     AttrValue::from(absolute_url(&a.src))
                 };
+                // The element's own id names the timeline's link in the page
+                // address (`#ms-<id>-event=…`), so a shared link still opens
+                // its event after widgets are added above it; the widget's
+                // place in the page is the fallback.
+                let id = ctx.props().host.id();
+                let instance = if id.is_empty() {
+                    AttrValue::from(format!("ms{}", ctx.props().id))
+                } else {
+                    AttrValue::from(id)
+                };
                 html! {
                     <>
                         { for stale_note }
                         { for partial }
                         <App data={data.clone()} problems={problems.clone()}
                             lang={AttrValue::Static(lang.code())} view={AttrValue::from(a.view.clone())}
-                            ranking={a.ranking} instance={AttrValue::from(format!("ms{}", ctx.props().id))}
+                            ranking={a.ranking} {instance}
                             src={src} />
                     </>
                 }
