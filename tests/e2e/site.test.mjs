@@ -114,6 +114,20 @@ test('print style: tabs and controls hidden, card and table printed black on whi
     return { color: s.color };
   });
   assert.equal(colours.color, 'rgb(0, 0, 0)');
+  // The data's sources are listed, closed list or not, each with its address.
+  const sources = await page.locator('#widget').evaluate((host) => {
+    const d = host.shadowRoot.querySelector('.ms-sources');
+    return {
+      open: d.open,
+      shown: [...d.querySelectorAll('li')].filter((li) => li.checkVisibility()).length,
+      all: d.querySelectorAll('li').length,
+      address: getComputedStyle(d.querySelector('a[href]'), '::after').content,
+    };
+  });
+  assert.equal(sources.open, false);
+  assert.ok(sources.all >= 8, `sources: ${sources.all}`);
+  assert.equal(sources.shown, sources.all, 'every source is printed');
+  assert.match(sources.address, /^" \(" attr\(href\) "\)"$|^" \(https:/);
   await screenshot(page, 'print');
   assert.deepEqual(errors, []);
   await page.close();
