@@ -426,9 +426,11 @@ fn walk(v: &JsValue, depth: usize, plain: &js_sys::Object) -> Result<Json, (Stri
         return Err((String::new(), format!("a {kind} is not JSON data")));
     }
     if depth >= MAX_DEPTH {
+        // An object reached through itself (a script's `a.self = a`) ends
+        // here too: text cannot hold a cycle, so the parser never says this.
         return Err((
             String::new(),
-            format!("nested deeper than {MAX_DEPTH} levels"),
+            format!("nested deeper than {MAX_DEPTH} levels, or refers back to itself"),
         ));
     }
     // The path step is formatted only on the way back from a failure.
