@@ -14,14 +14,18 @@ export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
  * Starts Chromium with its own temporary profile (named after `prefix`);
  * `close()` ends it and removes the profile. Playwright hides scrollbars in
  * headless Chromium; `scrollbars: true` keeps the classic ones a Windows or
- * Linux desktop shows, which take room from the content.
+ * Linux desktop shows, which take room from the content. `mobile: true`
+ * makes every page a phone's: a touch screen (coarse pointer) whose
+ * scrollbars are drawn over the content and take no room, as on Android
+ * (the desktop's hidden scrollbars still keep a 15 px gutter).
  * @returns {Promise<{context: import('playwright-core').BrowserContext, close: () => Promise<void>}>}
  */
-export async function launch(prefix = 'ms-chromium-', { scrollbars = false } = {}) {
+export async function launch(prefix = 'ms-chromium-', { scrollbars = false, mobile = false } = {}) {
   const profile = await mkdtemp(path.join(os.tmpdir(), prefix));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    ...(mobile ? { isMobile: true, hasTouch: true } : {}),
     ignoreDefaultArgs: scrollbars ? ['--hide-scrollbars'] : [],
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
       '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],

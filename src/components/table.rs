@@ -454,7 +454,14 @@ fn scroll_row_into_box(scroller: &Element) {
     };
     let frame_top = fr.top() + f64::from(frame.client_top());
     let frame_bottom = frame_top + f64::from(frame.client_height());
-    let by = nudge(row_top, row_bottom, frame_top + stuck, frame_bottom);
+    // Under a stuck header the row goes to the frame's top, the part of the
+    // frame a phone's screen is likeliest to show: just far enough would
+    // leave it at the frame's foot, often below the screen's.
+    let by = if stuck > 0.0 {
+        row_top - (frame_top + stuck)
+    } else {
+        nudge(row_top, row_bottom, frame_top, frame_bottom)
+    };
     let by = if by > 0.0 { by.ceil() } else { by.floor() };
     if by != 0.0 {
         frame.set_scroll_top(frame.scroll_top() + by as i32);
@@ -523,6 +530,12 @@ pub fn row(props: &RowProps) -> Html {
                 { &r.name }
                 if props.featured {
                     <span class="ms-sr-only">{ " " }{ tr(lang, Msg::Featured) }</span>
+                }
+                // Shown instead of the rank cell's where the rank column is
+                // too narrow for the word (widget.css); one of the two is
+                // always display: none, so it is read once.
+                if !r.ranked {
+                    <span class="ms-unranked-name">{ " " }{ tr(lang, Msg::Unranked) }</span>
                 }
             </th>
             <td>{ &r.code }</td>
