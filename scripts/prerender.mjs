@@ -191,7 +191,7 @@ export function parseCss(css) {
 
 // What a static copy never is: hovered, focused, pressed; pseudo-elements
 // exist when their element does.
-const DYNAMIC = /::?(?:hover|focus-visible|focus-within|focus|active|visited|before|after|marker|placeholder|selection)(?![\w-])/gi;
+const DYNAMIC = /::?(?:hover|focus-visible|focus-within|focus|active|visited|before|after|marker|placeholder|selection|details-content)(?![\w-])/gi;
 
 /** Selectors split at top-level commas. */
 function selectors(prelude) {

@@ -204,31 +204,23 @@ async fn the_timeline_link_in_the_address_is_named_by_the_element_id() {
     mount(&first).await;
     mount(&second).await;
     let shown = |el: &Element| text(&q(el, ".ms-tl-details h3"));
-    assert_eq!(
-        shown(&second),
-        "2019 European Youth Olympic Summer Festival"
-    );
-    assert_eq!(
-        shown(&first),
-        "2015 European Games",
-        "another widget's link is not this one's"
-    );
+    let (second_shows, first_shows) = (shown(&second), shown(&first));
     // A choice made in the widget goes into the address under the same name.
-    let marker = shadow(&second)
-        .query_selector("button[data-idx='0']")
-        .unwrap()
-        .unwrap()
-        .dyn_into::<HtmlElement>()
-        .unwrap();
-    marker.click();
+    if let Ok(Some(marker)) = shadow(&second).query_selector("button[data-idx='0']") {
+        marker.unchecked_into::<HtmlElement>().click();
+    }
     yew::scheduler::flush().await;
-    assert_eq!(
-        location.hash().unwrap(),
-        "#ms-second-event=baku-2015-european-games"
-    );
+    let written = location.hash().unwrap();
+    // The page's address as it was, whatever the outcome, for later tests.
     location.set_hash(&before).unwrap();
     remove(&first).await;
     remove(&second).await;
+    assert_eq!(second_shows, "2019 European Youth Olympic Summer Festival");
+    assert_eq!(
+        first_shows, "2015 European Games",
+        "another widget's link is not this one's"
+    );
+    assert_eq!(written, "#ms-second-event=baku-2015-european-games");
 }
 
 /// The view of the widget's selected tab.

@@ -42,7 +42,8 @@ pub struct AppProps {
     /// switch changes it in between).
     #[prop_or_default]
     pub ranking: RankBy,
-    /// Unique per widget on the page; prefixes every DOM id.
+    /// Names the widget: prefixes its DOM ids and names its timeline's link
+    /// in the page address (the element's `id`, else a number).
     #[prop_or_default]
     pub instance: AttrValue,
     /// The data URL, for the "copy embed code" tag; `""` = unknown (the

@@ -445,12 +445,13 @@ fn scroll_row_into_box(scroller: &Element) {
         return;
     }
     let fr = frame.get_bounding_client_rect();
-    // A box that does not scroll (a phone's table, widget.css) leaves its
-    // header stuck to the frame's top instead, over the rows under it.
-    let stuck = if scroller.scroll_height() <= scroller.client_height() {
-        head
-    } else {
-        0.0
+    // A box that is no scroller (the phone's table, widget.css) leaves its
+    // header stuck to the frame's top instead, over the rows under it. (A
+    // scroller with nothing to scroll keeps its header in itself.)
+    let stuck = match web_sys::window().and_then(|w| w.get_computed_style(scroller).ok().flatten())
+    {
+        Some(s) if s.get_property_value("overflow-y").ok().as_deref() == Some("visible") => head,
+        _ => 0.0,
     };
     let frame_top = fr.top() + f64::from(frame.client_top());
     let frame_bottom = frame_top + f64::from(frame.client_height());

@@ -39,7 +39,8 @@ pub const MAX_REFRESH_S: u32 = 86_400;
 pub struct WidgetProps {
     /// The `<medal-summary>` element.
     pub host: HtmlElement,
-    /// Unique per element on the page; prefixes DOM ids.
+    /// The number the page gave the element when it started, unique on the
+    /// page; names the widget when the element has no `id`.
     pub id: u32,
     /// The shadow root holds a prerendered snapshot (kept by the mount).
     pub prerendered: bool,
@@ -228,6 +229,11 @@ pub struct Widget {
     /// The load under way is for a new source (`data`, `src`) while other
     /// data is on screen: it replaces that data, or fails beside it.
     replacing: bool,
+    /// Names the timeline's link in the page address (`#ms-<id>-event=…`):
+    /// the element's `id` as it was when the widget started, so a shared
+    /// link still opens its event after widgets are added above it; without
+    /// one, the number the page gave the widget when it started.
+    instance: AttrValue,
     _token: WidgetToken,
 }
 
@@ -256,6 +262,10 @@ impl Component for Widget {
             announcement: String::new(),
             waiters: Vec::new(),
             prerendered: ctx.props().prerendered,
+            instance: match ctx.props().host.id() {
+                id if id.is_empty() => AttrValue::from(format!("ms{}", ctx.props().id)),
+                id => AttrValue::from(id),
+            },
             replacing: false,
             _token: WidgetToken::new(),
         };
@@ -408,23 +418,13 @@ impl Component for Widget {
                 } else {
                     AttrValue::from(absolute_url(&a.src))
                 };
-                // The element's own id names the timeline's link in the page
-                // address (`#ms-<id>-event=…`), so a shared link still opens
-                // its event after widgets are added above it; the widget's
-                // place in the page is the fallback.
-                let id = ctx.props().host.id();
-                let instance = if id.is_empty() {
-                    AttrValue::from(format!("ms{}", ctx.props().id))
-                } else {
-                    AttrValue::from(id)
-                };
                 html! {
                     <>
                         { for stale_note }
                         { for partial }
                         <App data={data.clone()} problems={problems.clone()}
                             lang={AttrValue::Static(lang.code())} view={AttrValue::from(a.view.clone())}
-                            ranking={a.ranking} {instance}
+                            ranking={a.ranking} instance={self.instance.clone()}
                             src={src} />
                     </>
                 }

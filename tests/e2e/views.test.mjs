@@ -633,6 +633,40 @@ test('on a phone every table column is in sight and the header sticks to the fra
   }
 });
 
+// A table box with nothing to scroll (a short table, from 38em up) keeps
+// its header in itself: the row, in sight, must not be scrolled to under a
+// header that is not stuck to the frame.
+test('"Show Azerbaijan" leaves the frame alone when a short table\'s row is in sight', async () => {
+  const { page, errors } = await show({ view: 'table', width: 1024 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.evaluate(() => { document.querySelector('main').style.maxWidth = 'none'; });
+  const state = await page.evaluate(async () => {
+    const doc = await (await fetch('data/aze-paris2024.json')).json();
+    doc.table = doc.table.filter((r, i) => i < 8 || r.code === 'AZE');
+    doc.table[8].rank = 9;
+    const el = document.getElementById('widget');
+    el.data = doc;
+    return el.refreshNow();
+  });
+  assert.equal(state, 'ready');
+  await page.waitForFunction(() => document.getElementById('widget').shadowRoot.querySelectorAll('.ms-panel[data-view=table] tbody tr').length === 9);
+  const where = () => page.locator('#widget').evaluate((host) => {
+    const r = host.shadowRoot;
+    const frame = r.querySelector('.ms-root:not([data-ms-prerendered])');
+    const box = r.querySelector('.ms-panel[data-view=table] .ms-table-scroll');
+    const row = r.querySelector('tr.ms-featured').getBoundingClientRect();
+    const f = frame.getBoundingClientRect();
+    return { frame: frame.scrollTop, box: box.scrollTop, rowInSight: row.top >= f.top && row.bottom <= f.bottom, boxScrolls: box.scrollHeight > box.clientHeight };
+  });
+  const before = await where();
+  assert.deepEqual(before, { frame: 0, box: 0, rowInSight: true, boxScrolls: false });
+  await page.locator('#widget .ms-show').click();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.deepEqual(await where(), before);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 // Chromium keeps a scroller's content in place by following an element in
 // view (scroll anchoring); a sort moves the rows, and the frame scrolling
 // the phone's table jumped after the row it followed (2500 -> 2139 px).
@@ -736,8 +770,8 @@ test('keyboard focus: each focused control and its ring are inside the frame and
 test('a click on a sort button half out of the table box sorts (the box does not scroll under the pointer)', async () => {
   const { page, errors } = await show({ view: 'table', width: 1024 });
   await page.emulateMedia({ reducedMotion: 'no-preference' });
-  // The widget as wide as the window: the table's own box scrolls (at the
-  // front page's 46rem column the rows scroll with the frame instead).
+  // The widget as wide as the window (the page's column would do too: the
+  // table has its own scrolling box from 38em up).
   await page.evaluate(() => { document.querySelector('main').style.maxWidth = 'none'; });
   const pt = await page.locator('#widget').evaluate((host) => {
     const r = host.shadowRoot;
